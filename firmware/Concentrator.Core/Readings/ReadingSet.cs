@@ -1,0 +1,165 @@
+using System;
+
+namespace Concentrator.Core.Readings
+{
+    /// <summary>
+    /// The readings of one telegram, readout or response: a fixed number of preallocated <see cref="Reading"/>s and
+    /// one text buffer for raw values and units, sized once from configuration and reused, so the per-telegram
+    /// path allocates nothing. Decoders fill it; consumers read it before the decoder's next telegram.
+    /// </summary>
+    public sealed class ReadingSet
+    {
+        private readonly Reading[] _readings;
+        private readonly byte[] _text;
+        private int _count;
+        private int _textLength;
+
+        public ReadingSet(int capacity, int textCapacity)
+        {
+            if (capacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("capacity");
+            }
+
+            if (textCapacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("textCapacity");
+            }
+
+            _readings = new Reading[capacity];
+            for (int i = 0; i < capacity; i++)
+            {
+                _readings[i] = new Reading();
+            }
+
+            _text = new byte[textCapacity];
+        }
+
+        /// <summary>How many readings the set holds.</summary>
+        public int Count
+        {
+            get { return _count; }
+        }
+
+        public int Capacity
+        {
+            get { return _readings.Length; }
+        }
+
+        /// <summary>The shared text buffer; readings refer to it by start and length.</summary>
+        public byte[] Text
+        {
+            get { return _text; }
+        }
+
+        public int TextLength
+        {
+            get { return _textLength; }
+        }
+
+        public int TextCapacity
+        {
+            get { return _text.Length; }
+        }
+
+        /// <summary>The protocol that produced the set ("dsmr", …).</summary>
+        public string Protocol;
+
+        /// <summary>The meter's identification line or header (e.g. DSMR "XMX5LGBBFFB123456789"), in <see cref="Text"/>.</summary>
+        public int IdentificationStart;
+        public int IdentificationLength;
+
+        /// <summary>The meter's own equipment identifier when it sent one, in <see cref="Text"/>; length 0 when absent.</summary>
+        public int MeterIdStart;
+        public int MeterIdLength;
+
+        /// <summary>The meter's clock when the telegram was sent, when it sent one.</summary>
+        public bool HasTime;
+        public MeterTime Time;
+
+        public Reading this[int index]
+        {
+            get
+            {
+                if (index < 0 || index >= _count)
+                {
+                    throw new ArgumentOutOfRangeException("index");
+                }
+
+                return _readings[index];
+            }
+        }
+
+        /// <summary>Empties the set for the next telegram (keeps its memory).</summary>
+        public void Clear()
+        {
+            _count = 0;
+            _textLength = 0;
+            Protocol = null;
+            IdentificationStart = 0;
+            IdentificationLength = 0;
+            MeterIdStart = 0;
+            MeterIdLength = 0;
+            HasTime = false;
+            Time = new MeterTime();
+        }
+
+        /// <summary>Takes the next free reading, cleared; null when the set is full.</summary>
+        public Reading Add()
+        {
+            if (_count == _readings.Length)
+            {
+                return null;
+            }
+
+            Reading reading = _readings[_count++];
+            reading.Clear();
+            return reading;
+        }
+
+        /// <summary>Copies text into the buffer; returns its start, or -1 when it does not fit.</summary>
+        public int AppendText(byte[] source, int offset, int length)
+        {
+            if (length < 0 || _textLength + length > _text.Length)
+            {
+                return -1;
+            }
+
+            int start = _textLength;
+            Array.Copy(source, offset, _text, start, length);
+            _textLength += length;
+            return start;
+        }
+
+        /// <summary>True when the text at [start, start+length) equals the ASCII string.</summary>
+        public bool TextEquals(int start, int length, string ascii)
+        {
+            if (ascii.Length != length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                if (_text[start + i] != ascii[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The text at [start, start+length) as a string (allocates: for the edges, not the hot path).</summary>
+        public string GetText(int start, int length)
+        {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = (char)_text[start + i];
+            }
+
+            return new string(chars);
+        }
+    }
+}

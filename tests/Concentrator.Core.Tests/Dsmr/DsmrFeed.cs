@@ -1,0 +1,91 @@
+using Concentrator.Core.Dsmr;
+using Concentrator.Core.Obis;
+using Concentrator.Core.Readings;
+
+namespace Concentrator.Core.Tests.Dsmr
+{
+    /// <summary>Feeds a decoder the way a UART does (in pieces of a chosen size) and finds readings.</summary>
+    public static class DsmrFeed
+    {
+        /// <summary>Feeds from <paramref name="position"/> in pieces of <paramref name="piece"/> bytes until the decoder reports something.</summary>
+        public static DsmrStatus Next(DsmrTelegramDecoder decoder, byte[] data, ref int position, int piece)
+        {
+            while (position < data.Length)
+            {
+                int count = data.Length - position < piece ? data.Length - position : piece;
+                int consumed;
+                DsmrStatus status = decoder.Feed(data, position, count, out consumed);
+                position += consumed;
+                if (status != DsmrStatus.NeedMoreData)
+                {
+                    return status;
+                }
+            }
+
+            return DsmrStatus.NeedMoreData;
+        }
+
+        public static DsmrTelegramDecoder NewDecoder()
+        {
+            return new DsmrTelegramDecoder(new DsmrDecoderOptions());
+        }
+
+        /// <summary>The <paramref name="occurrence"/>-th reading (0-based) with this OBIS code, or null.</summary>
+        public static Reading Find(ReadingSet set, string obis, int occurrence)
+        {
+            ObisCode code;
+            if (!ObisCode.TryParse(obis, out code))
+            {
+                throw new System.ArgumentException("bad OBIS in test: " + obis);
+            }
+
+            for (int i = 0; i < set.Count; i++)
+            {
+                if (set[i].Obis == code)
+                {
+                    if (occurrence == 0)
+                    {
+                        return set[i];
+                    }
+
+                    occurrence--;
+                }
+            }
+
+            return null;
+        }
+
+        public static Reading Find(ReadingSet set, string obis)
+        {
+            return Find(set, obis, 0);
+        }
+
+        public static string TextOf(ReadingSet set, Reading reading)
+        {
+            return set.GetText(reading.TextStart, reading.TextLength);
+        }
+
+        public static string UnitOf(ReadingSet set, Reading reading)
+        {
+            return set.GetText(reading.UnitStart, reading.UnitLength);
+        }
+
+        public static string IsoTime(MeterTime time)
+        {
+            byte[] buffer = new byte[MeterTime.MaxFormattedLength];
+            int length = time.FormatIso8601(buffer, 0);
+            return AsString(buffer, length);
+        }
+
+        private static string AsString(byte[] buffer, int length)
+        {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = (char)buffer[i];
+            }
+
+            return new string(chars);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Concentrator.Core.Tests.TestSupport
+{
+    /// <summary>ASCII test text as bytes (the way a meter sends it), and back.</summary>
+    public static class Ascii
+    {
+        public static byte[] Bytes(string text)
+        {
+            byte[] bytes = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                bytes[i] = (byte)text[i];
+            }
+
+            return bytes;
+        }
+
+        public static string Text(byte[] bytes, int offset, int length)
+        {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = (char)bytes[offset + i];
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>Joins two byte arrays.</summary>
+        public static byte[] Concat(byte[] first, byte[] second)
+        {
+            byte[] all = new byte[first.Length + second.Length];
+            System.Array.Copy(first, 0, all, 0, first.Length);
+            System.Array.Copy(second, 0, all, first.Length, second.Length);
+            return all;
+        }
+    }
+}
