@@ -25,6 +25,18 @@ namespace Concentrator.Core.Tests.TestSupport
             return new string(chars);
         }
 
+        /// <summary>Replaces the first occurrence of <paramref name="old"/> (nanoFramework's string has no Replace).</summary>
+        public static string ReplaceFirst(string text, string old, string replacement)
+        {
+            int at = text.IndexOf(old);
+            if (at < 0)
+            {
+                throw new System.ArgumentException("test text does not contain '" + old + "'");
+            }
+
+            return text.Substring(0, at) + replacement + text.Substring(at + old.Length);
+        }
+
         /// <summary>Joins two byte arrays.</summary>
         public static byte[] Concat(byte[] first, byte[] second)
         {
