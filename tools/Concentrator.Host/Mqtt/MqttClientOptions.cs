@@ -3,7 +3,7 @@ using System;
 namespace Concentrator.Host.Mqtt;
 
 /// <summary>Everything an <see cref="MqttClient"/> needs to know, checked once by <see cref="Validate"/>.</summary>
-public sealed class MqttClientOptions
+public sealed record MqttClientOptions
 {
     public string Host { get; init; } = "127.0.0.1";
 
