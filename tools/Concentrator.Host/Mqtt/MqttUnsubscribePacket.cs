@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+
+namespace Concentrator.Host.Mqtt;
+
+/// <summary>UNSUBSCRIBE (MQTT 3.1.1 3.10).</summary>
+public readonly record struct MqttUnsubscribePacket(ushort PacketIdentifier, IReadOnlyList<string> TopicFilters)
+{
+    /// <summary>Fixed header flags are 0010 (3.10.1-1).</summary>
+    public const byte FixedHeaderFlags = 0x02;
+
+    public void Encode(MqttPacketWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (PacketIdentifier == 0)
+        {
+            throw new ArgumentException("Packet Identifiers are non-zero (MQTT 3.1.1 2.3.1-1).", nameof(PacketIdentifier));
+        }
+
+        if (TopicFilters is null || TopicFilters.Count == 0)
+        {
+            throw new ArgumentException("An UNSUBSCRIBE carries at least one Topic Filter (MQTT 3.1.1 3.10.3-2).", nameof(TopicFilters));
+        }
+
+        long remainingLength = 2;
+        for (int i = 0; i < TopicFilters.Count; i++)
+        {
+            if (!MqttTopic.IsValidTopicFilter(TopicFilters[i]))
+            {
+                throw new ArgumentException($"'{TopicFilters[i]}' is not a valid Topic Filter (MQTT 3.1.1 4.7.1).", nameof(TopicFilters));
+            }
+
+            remainingLength += MqttPacketWriter.GetStringSize(TopicFilters[i]);
+        }
+
+        if (remainingLength > MqttRemainingLength.MaximumValue)
+        {
+            throw new ArgumentException("The packet would exceed 268435455 bytes of Remaining Length (MQTT 3.1.1 2.2.3).", nameof(TopicFilters));
+        }
+
+        writer.WriteFixedHeader(MqttPacketType.Unsubscribe, FixedHeaderFlags, (int)remainingLength);
+        writer.WriteUInt16(PacketIdentifier);
+        for (int i = 0; i < TopicFilters.Count; i++)
+        {
+            writer.WriteString(TopicFilters[i]);
+        }
+    }
+
+    /// <summary>Decodes an UNSUBSCRIBE body as a server would.</summary>
+    public static MqttDecodeStatus TryDecode(byte[] body, int offset, int length, out MqttUnsubscribePacket packet)
+    {
+        packet = default;
+        MqttPacketReader reader = new(body, offset, length);
+        if (!reader.TryReadUInt16(out ushort packetIdentifier))
+        {
+            return MqttDecodeStatus.Truncated;
+        }
+
+        if (packetIdentifier == 0)
+        {
+            return MqttDecodeStatus.InvalidPacketIdentifier;
+        }
+
+        if (reader.Remaining == 0)
+        {
+            return MqttDecodeStatus.EmptyPayload; // 3.10.3-2
+        }
+
+        List<string> topicFilters = new();
+        while (reader.Remaining > 0)
+        {
+            MqttDecodeStatus status = reader.TryReadString(out string topicFilter);
+            if (status != MqttDecodeStatus.Ok)
+            {
+                return status;
+            }
+
+            if (!MqttTopic.IsValidTopicFilter(topicFilter))
+            {
+                return MqttDecodeStatus.InvalidTopicFilter;
+            }
+
+            topicFilters.Add(topicFilter);
+        }
+
+        packet = new MqttUnsubscribePacket(packetIdentifier, topicFilters);
+        return MqttDecodeStatus.Ok;
+    }
+}
