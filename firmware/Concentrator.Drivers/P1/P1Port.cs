@@ -1,0 +1,399 @@
+using System;
+using System.Device.Gpio;
+using System.IO;
+using System.IO.Ports;
+using System.Threading;
+using Concentrator.Core.Io;
+using Concentrator.Drivers.Diagnostics;
+using Concentrator.Drivers.Esp32;
+using Concentrator.Drivers.Serial;
+
+namespace Concentrator.Drivers.P1
+{
+    /// <summary>
+    /// The DSMR P1 port of a smart meter on an ESP32 UART: a receive-only <see cref="IByteLink"/> with the data
+    /// request line on a GPIO. <see cref="Open"/> routes the pins, opens the UART (inverted, 115200 8N1 by default)
+    /// and raises the request line; <see cref="Close"/> lowers it, so the meter stops sending while nobody reads.
+    /// One thread owns an instance. Nothing allocates per read; every wait is bounded; failures come back as a
+    /// <see cref="LinkStatus"/> with <see cref="LastProblem"/> saying what happened.
+    /// </summary>
+    /// <remarks>
+    /// How nanoFramework's <c>SerialPort.Read(buffer, offset, count)</c> behaves on the ESP32 (nf-interpreter,
+    /// targets/ESP32/_nanoCLR/System.IO.Ports/sys_io_ser_native_System_IO_Ports_SerialPort.cpp): it returns at
+    /// once only when <c>count</c> bytes are already in the receive ring buffer; otherwise it waits for all
+    /// <c>count</c> bytes, up to <c>ReadTimeout</c> (default infinite), and then throws <see cref="TimeoutException"/>,
+    /// leaving the bytes that did arrive in the buffer. <c>BytesToRead</c> is the ring buffer's length. So this port
+    /// never asks for more than <c>BytesToRead</c>: it polls <c>BytesToRead</c> every
+    /// <see cref="P1PortOptions.PollIntervalMilliseconds"/> until bytes are there or the caller's timeout has passed,
+    /// then reads exactly what is there. No call blocks past the timeout and the idle path throws nothing.
+    /// </remarks>
+    public sealed class P1Port : IByteLink, IDisposable
+    {
+        // Safety net only: Read never asks for bytes that have not arrived, so this wait is never reached.
+        private const int SerialReadTimeoutMilliseconds = 500;
+
+        private readonly P1PortOptions _options;
+        private readonly int _portNumber;
+        private LineSettings _settings;
+        private SerialPort _port;
+        private GpioController _gpio;
+        private bool _disposed;
+
+        public P1Port(P1PortOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException("options");
+            }
+
+            _portNumber = Esp32Uart.PortNumber(options.PortName);
+            if (_portNumber == 0)
+            {
+                throw new ArgumentException("P1 port name must be COM1, COM2 or COM3");
+            }
+
+            if (options.RxPin < 0 || options.TxPin < 0 || options.DataRequestPin < 0)
+            {
+                throw new ArgumentException("P1 RX, TX and data request pins must all be set");
+            }
+
+            if (options.RxPin == options.TxPin || options.RxPin == options.DataRequestPin || options.TxPin == options.DataRequestPin)
+            {
+                throw new ArgumentException("P1 RX, TX and data request pins must differ");
+            }
+
+            if (options.ReceiveBufferSize < 256 || options.PollIntervalMilliseconds < 1)
+            {
+                throw new ArgumentOutOfRangeException("options");
+            }
+
+            if (!SerialFraming.IsSupported(options.LineSettings))
+            {
+                throw new ArgumentException("P1 line settings are not a UART framing");
+            }
+
+            _options = options;
+            _settings = options.LineSettings;
+        }
+
+        public bool IsOpen
+        {
+            get { return _port != null; }
+        }
+
+        /// <summary>The framing in use (or to be used at the next <see cref="Open"/>).</summary>
+        public LineSettings Settings
+        {
+            get { return _settings; }
+        }
+
+        /// <summary>How the inverted P1 signal is handled since the last <see cref="Open"/>.</summary>
+        public P1SignalInversion Inversion { get; private set; }
+
+        /// <summary>True while the data request line is raised.</summary>
+        public bool DataRequested { get; private set; }
+
+        /// <summary>What went wrong last (open failure, refused inversion, UART error), or null. For diagnostics.</summary>
+        public string LastProblem { get; private set; }
+
+        /// <summary>
+        /// Routes the pins, opens the UART and raises the data request line. Ok also when inversion was refused:
+        /// <see cref="Inversion"/> is then <see cref="P1SignalInversion.Unavailable"/> and <see cref="LastProblem"/> says so.
+        /// </summary>
+        public LinkStatus Open()
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException();
+            }
+
+            if (_port != null)
+            {
+                return LinkStatus.Ok;
+            }
+
+            if (_portNumber == 1)
+            {
+                // nf-interpreter ESP32 NativeInit: UART0 is refused unless the firmware talks to the debugger over USB CDC.
+                LastProblem = "COM1 is the debugger's UART on this board; use COM2 or COM3";
+                return LinkStatus.NotSupported;
+            }
+
+            LinkStatus status = OpenRequestLine();
+            if (status != LinkStatus.Ok)
+            {
+                return status;
+            }
+
+            SerialPort port = null;
+            try
+            {
+                Esp32Uart.RoutePins(_portNumber, _options.RxPin, _options.TxPin);
+                port = new SerialPort(_options.PortName, _settings.BaudRate, SerialFraming.ToParity(_settings.Parity), _settings.DataBits, SerialFraming.ToStopBits(_settings.StopBits));
+                port.ReadBufferSize = _options.ReceiveBufferSize;
+                port.ReadTimeout = SerialReadTimeoutMilliseconds;
+                ApplyInversion(port);
+                port.Open();
+            }
+            catch (Exception ex)
+            {
+                if (port != null)
+                {
+                    DisposeQuietly(port);
+                }
+
+                LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
+                return ex is NotSupportedException ? LinkStatus.NotSupported : LinkStatus.Fault;
+            }
+
+            _port = port;
+            return RequestData(true);
+        }
+
+        /// <summary>Lowers the data request line and releases the UART (a later <see cref="Open"/> starts afresh).</summary>
+        public void Close()
+        {
+            RequestData(false);
+            SerialPort port = _port;
+            _port = null;
+            if (port != null)
+            {
+                // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver, and signal
+                // inversion can be changed only while no driver is installed.
+                DisposeQuietly(port);
+            }
+        }
+
+        /// <summary>Raises (true) or lowers the data request line; a meter sends telegrams only while it is high.</summary>
+        public LinkStatus RequestData(bool send)
+        {
+            if (_gpio == null)
+            {
+                DataRequested = false;
+                return send ? LinkStatus.Closed : LinkStatus.Ok;
+            }
+
+            try
+            {
+                _gpio.Write(_options.DataRequestPin, send ? PinValue.High : PinValue.Low);
+                DataRequested = send;
+                return LinkStatus.Ok;
+            }
+            catch (Exception ex)
+            {
+                LastProblem = "data request pin " + _options.DataRequestPin.ToString() + ": " + ExceptionText.Describe(ex);
+                return LinkStatus.Fault;
+            }
+        }
+
+        /// <inheritdoc/>
+        /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
+        public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
+        {
+            bytesRead = 0;
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset + count > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            SerialPort port = _port;
+            if (port == null)
+            {
+                return LinkStatus.Closed;
+            }
+
+            if (count == 0)
+            {
+                return LinkStatus.Ok;
+            }
+
+            try
+            {
+                int available = port.BytesToRead;
+                int waited = 0;
+                while (available <= 0)
+                {
+                    if (waited >= timeoutMilliseconds)
+                    {
+                        return LinkStatus.Timeout;
+                    }
+
+                    int step = timeoutMilliseconds - waited;
+                    if (step > _options.PollIntervalMilliseconds)
+                    {
+                        step = _options.PollIntervalMilliseconds;
+                    }
+
+                    Thread.Sleep(step);
+                    waited += step;
+                    available = port.BytesToRead;
+                }
+
+                // The ring buffer holds at least this many bytes and only this thread takes from it, so the read
+                // returns at once without waiting on ReadTimeout.
+                bytesRead = port.Read(buffer, offset, available < count ? available : count);
+                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
+            }
+            catch (TimeoutException)
+            {
+                return LinkStatus.Timeout;
+            }
+            catch (IOException ex)
+            {
+                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
+                return LinkStatus.Fault;
+            }
+            catch (ObjectDisposedException)
+            {
+                return LinkStatus.Closed;
+            }
+            catch (InvalidOperationException)
+            {
+                // SerialPort throws this when the port is not open.
+                return LinkStatus.Closed;
+            }
+        }
+
+        /// <summary>P1 is receive-only: there is no line to the meter except the data request.</summary>
+        public LinkStatus Write(byte[] buffer, int offset, int count)
+        {
+            return LinkStatus.NotSupported;
+        }
+
+        /// <summary>
+        /// Changes the framing (DSMR 2.2/3 is 9600 7E1, DSMR 4/5 115200 8N1). On an open port baud, data bits,
+        /// parity and stop bits change in place; a change of inversion reopens the UART.
+        /// </summary>
+        public LinkStatus Configure(LineSettings settings)
+        {
+            if (!SerialFraming.IsSupported(settings))
+            {
+                LastProblem = "unsupported framing " + settings.ToString();
+                return LinkStatus.NotSupported;
+            }
+
+            bool inversionChanged = settings.InvertedLevels != _settings.InvertedLevels;
+            _settings = settings;
+            SerialPort port = _port;
+            if (port == null)
+            {
+                return LinkStatus.Ok;
+            }
+
+            if (inversionChanged)
+            {
+                Close();
+                return Open();
+            }
+
+            try
+            {
+                SerialFraming.Apply(port, settings);
+                return LinkStatus.Ok;
+            }
+            catch (Exception ex)
+            {
+                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
+                return LinkStatus.Fault;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            Close();
+            if (_gpio != null)
+            {
+                try
+                {
+                    _gpio.Dispose();
+                }
+                catch (Exception)
+                {
+                    // Releasing a pin at shutdown has no one left to report to.
+                }
+
+                _gpio = null;
+            }
+
+            _disposed = true;
+        }
+
+        private LinkStatus OpenRequestLine()
+        {
+            if (_gpio != null)
+            {
+                return LinkStatus.Ok;
+            }
+
+            GpioController gpio = null;
+            try
+            {
+                gpio = new GpioController();
+                gpio.OpenPin(_options.DataRequestPin, PinMode.Output);
+                gpio.Write(_options.DataRequestPin, PinValue.Low);
+                _gpio = gpio;
+                return LinkStatus.Ok;
+            }
+            catch (Exception ex)
+            {
+                if (gpio != null)
+                {
+                    gpio.Dispose();
+                }
+
+                LastProblem = "data request pin " + _options.DataRequestPin.ToString() + " could not be opened: " + ExceptionText.Describe(ex);
+                return LinkStatus.Fault;
+            }
+        }
+
+        // SerialPort.InvertSignalLevels can be set only while the port is closed; targets without inversion throw
+        // NotSupportedException (System.IO.Ports docs), and then only a hardware inverter helps.
+        private void ApplyInversion(SerialPort port)
+        {
+            if (!_settings.InvertedLevels)
+            {
+                Inversion = P1SignalInversion.NotNeeded;
+                return;
+            }
+
+            if (_options.ExternalInverter)
+            {
+                Inversion = P1SignalInversion.External;
+                return;
+            }
+
+            try
+            {
+                port.InvertSignalLevels = true;
+                Inversion = P1SignalInversion.Uart;
+            }
+            catch (NotSupportedException)
+            {
+                Inversion = P1SignalInversion.Unavailable;
+                LastProblem = "this target's UART cannot invert the P1 signal: fit a hardware inverter and set p1.inverter=external";
+            }
+        }
+
+        private static void DisposeQuietly(SerialPort port)
+        {
+            try
+            {
+                port.Dispose();
+            }
+            catch (Exception)
+            {
+                // A port that fails to close is gone either way; the next Open creates a new one.
+            }
+        }
+    }
+}
