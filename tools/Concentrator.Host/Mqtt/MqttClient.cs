@@ -331,6 +331,7 @@ public sealed class MqttClient : IDisposable
             return;
         }
 
+        connection.DisconnectRequested = true;
         try
         {
             await connection.SendAsync(MqttPacketType.Disconnect, static (type, writer) => MqttEmptyPacket.Encode(writer, type), _options.WriteTimeout, cancellationToken).ConfigureAwait(false);
@@ -447,6 +448,10 @@ public sealed class MqttClient : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The connection is being closed by whoever cancelled the loops.
+        }
+        catch (Exception exception) when (connection.DisconnectRequested && exception is EndOfStreamException or IOException or SocketException or ObjectDisposedException)
+        {
+            CloseConnection(connection, MqttDisconnectReason.ClientDisconnected, "Disconnected by the client.", null);
         }
         catch (EndOfStreamException exception)
         {
