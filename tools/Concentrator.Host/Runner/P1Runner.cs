@@ -1,0 +1,136 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Concentrator.Core.Dsmr;
+using Concentrator.Core.Io;
+using Concentrator.Core.Mqtt;
+using Concentrator.Core.P1;
+using Concentrator.Host.Links;
+using Concentrator.Host.Publishing;
+
+namespace Concentrator.Host.Runner;
+
+/// <summary>
+/// The host-side P1 pipeline, the same Core code the firmware runs: a <see cref="TcpByteLink"/> to the P1 stream,
+/// Core's <see cref="P1PortReader"/> and <see cref="DsmrTelegramDecoder"/>, and a <see cref="P1PublishingSink"/> that
+/// publishes readings to <c>&lt;prefix&gt;/&lt;device&gt;/meters/&lt;meter&gt;/readings</c> and failures to
+/// <c>…/error</c>. When the TCP server goes away (ser2net or the simulator restarts) it reconnects with a doubling
+/// backoff. Every wait is bounded: a read by the reader's timeout, a connect by the connect timeout, a backoff by its
+/// maximum; cancellation is noticed within one of them.
+/// </summary>
+public sealed class P1Runner : IDisposable
+{
+    private readonly P1RunnerOptions _options;
+    private readonly TcpByteLink _link;
+    private readonly P1PortReader _reader;
+    private readonly P1PublishingSink _sink;
+    private readonly ReconnectBackoff _backoff;
+    private int _running;
+
+    public P1Runner(P1RunnerOptions options, IMessagePublisher publisher)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(publisher);
+        options.Validate();
+        _options = options;
+        ReadingsTopic = MqttTopics.Readings(options.TopicPrefix, options.DeviceId, options.MeterId);
+        ErrorTopic = MqttTopics.MeterError(options.TopicPrefix, options.DeviceId, options.MeterId);
+        _link = new TcpByteLink(options.Host, options.Port, options.ConnectTimeout);
+        _sink = new P1PublishingSink(publisher, ReadingsTopic, ErrorTopic, options.MeterId, options.PayloadCapacity, Counters, Report);
+        _reader = new P1PortReader(_link, new DsmrTelegramDecoder(options.Decoder), _sink, options.Reader);
+        _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay);
+    }
+
+    /// <summary>Connection changes and publish failures, one line each (for a console's standard error).</summary>
+    public event Action<string>? Diagnostic;
+
+    public P1RunnerCounters Counters { get; } = new();
+
+    public string ReadingsTopic { get; }
+
+    public string ErrorTopic { get; }
+
+    /// <summary>"host:port" of the P1 stream.</summary>
+    public string Endpoint => _link.Endpoint;
+
+    /// <summary>Runs on a thread of its own until <paramref name="cancellationToken"/> fires.</summary>
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        return Task.Factory.StartNew(() => Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Reads, decodes and publishes until <paramref name="cancellationToken"/> fires; returns within a read or connect timeout of it.</summary>
+    public void Run(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _running, 1) != 0)
+        {
+            throw new InvalidOperationException("the runner is already running");
+        }
+
+        bool outageReported = false;
+        LineSettings line = P1LineSettings.Dsmr4;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!_link.IsConnected)
+                {
+                    LinkStatus connect = _link.Connect(cancellationToken);
+                    if (connect != LinkStatus.Ok)
+                    {
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            break;
+                        }
+
+                        Counters.CountConnectFailure();
+                        if (!outageReported)
+                        {
+                            outageReported = true;
+                            _sink.PublishError("link: " + _link.LastError);
+                        }
+
+                        TimeSpan delay = _backoff.Next();
+                        Report(_link.LastError + "; retrying in " + delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s");
+                        cancellationToken.WaitHandle.WaitOne(delay);
+                        continue;
+                    }
+
+                    _link.Configure(line);
+                    Counters.CountConnect();
+                    _backoff.Reset();
+                    outageReported = false;
+                    Report("connected to " + _link.Endpoint + " (" + line + " on the meter side)");
+                }
+
+                LinkStatus status = _reader.Poll();
+                if (status == LinkStatus.Closed || status == LinkStatus.Fault)
+                {
+                    Counters.CountDisconnect();
+                    _link.Disconnect();
+                    outageReported = true;
+                    string reason = _link.LastError ?? ("link " + status);
+                    _sink.PublishError("link: " + reason);
+                    TimeSpan delay = _backoff.Next();
+                    Report(reason + "; reconnecting in " + delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s");
+                    cancellationToken.WaitHandle.WaitOne(delay);
+                }
+            }
+        }
+        finally
+        {
+            _link.Disconnect();
+            Interlocked.Exchange(ref _running, 0);
+        }
+    }
+
+    public void Dispose()
+    {
+        _link.Dispose();
+    }
+
+    private void Report(string message)
+    {
+        Diagnostic?.Invoke(message);
+    }
+}
