@@ -104,7 +104,7 @@ namespace Concentrator.Drivers.P1
         {
             if (_disposed)
             {
-                throw new ObjectDisposedException();
+                throw new ObjectDisposedException("P1Port");
             }
 
             if (_port != null)

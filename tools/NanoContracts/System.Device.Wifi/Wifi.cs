@@ -15,5 +15,7 @@ namespace nanoFramework.Networking
     public static class WifiNetworkHelper
     {
         public static bool ConnectDhcp(string ssid, string password, WifiReconnectionKind reconnectionKind = WifiReconnectionKind.Automatic, bool requiresDateTime = false, int wifiAdapterId = 0, CancellationToken token = default) { throw null; }
+        public static NetworkHelperStatus Status { get { throw null; } }
+        public static System.Exception HelperException { get { throw null; } }
     }
 }

@@ -125,5 +125,19 @@ namespace nanoFramework.Networking
     public static class NetworkHelper
     {
         public static bool SetupAndConnectNetwork(CancellationToken token = default, bool requiresDateTime = false) { throw null; }
+        public static NetworkHelperStatus Status { get { throw null; } }
+        public static System.Exception HelperException { get { throw null; } }
+    }
+
+    // Error conditions of the network helpers. Only the members checked against the source are declared
+    // (the real enum has more after TokenExpiredWaitingDateTime).
+    public enum NetworkHelperStatus
+    {
+        None = 0,
+        Started = 1,
+        NetworkIsReady = 2,
+        FailedNoNetworkInterface = 3,
+        TokenExpiredWaitingIPAddress = 4,
+        TokenExpiredWaitingDateTime = 5,
     }
 }

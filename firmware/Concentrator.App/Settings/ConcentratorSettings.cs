@@ -1,0 +1,312 @@
+using Concentrator.Core.Io;
+using Concentrator.Core.Mqtt;
+using Concentrator.Core.P1;
+using Concentrator.Drivers.P1;
+
+namespace Concentrator.App.Settings
+{
+    /// <summary>
+    /// Everything this milestone can be configured with, with its default. The settings file
+    /// (<see cref="FilePath"/>, <c>key=value</c> lines, see concentrator.conf.example) overrides any of them; keys are
+    /// listed at each field. Validated once at start (<see cref="Validate"/>).
+    /// </summary>
+    public sealed class ConcentratorSettings
+    {
+        /// <summary>The settings file on the ESP32's internal flash (littlefs, mounted as I:).</summary>
+        public const string FilePath = "I:\\concentrator.conf";
+
+        /// <summary><c>wifi.ssid</c>: network to join. No default: required.</summary>
+        public string WifiSsid = "";
+
+        /// <summary><c>wifi.password</c>: never logged.</summary>
+        public string WifiPassword = "";
+
+        /// <summary><c>wifi.timeout_s</c>: longest wait for one connection attempt (join, DHCP).</summary>
+        public int WifiTimeoutSeconds = 60;
+
+        /// <summary><c>mqtt.host</c>: broker host name or IP address. No default: required.</summary>
+        public string MqttHost = "";
+
+        /// <summary><c>mqtt.port</c>: plain MQTT (TLS is a later milestone).</summary>
+        public int MqttPort = 1883;
+
+        /// <summary><c>mqtt.user</c>: empty = connect without credentials.</summary>
+        public string MqttUser = "";
+
+        /// <summary><c>mqtt.password</c>: never logged.</summary>
+        public string MqttPassword = "";
+
+        /// <summary><c>mqtt.keepalive_s</c>: MQTT keep alive; a dead connection is noticed after about 1.5 times this.</summary>
+        public int MqttKeepAliveSeconds = 60;
+
+        /// <summary><c>mqtt.payload_bytes</c>: size of the one reused JSON buffer; a telegram that needs more is reported, not sent.</summary>
+        public int PayloadBytes = 4096;
+
+        /// <summary><c>device.id</c>: names this concentrator in topics and is its MQTT client id; must be unique per broker.</summary>
+        public string DeviceId = "concentrator";
+
+        /// <summary><c>topic.prefix</c>: first level of every topic.</summary>
+        public string TopicPrefix = MqttTopics.DefaultPrefix;
+
+        /// <summary><c>report.interval_s</c>: at most one error report per meter in this time; the rest are counted.</summary>
+        public int ReportIntervalSeconds = 60;
+
+        /// <summary><c>p1.meter_id</c>: the meter's name in topics and payloads.</summary>
+        public string P1MeterId = "p1";
+
+        /// <summary><c>p1.port</c>: UART, COM2 or COM3.</summary>
+        public string P1PortName = BoardPins.P1Uart;
+
+        /// <summary><c>p1.rx_pin</c>: GPIO of the P1 data line.</summary>
+        public int P1RxPin = BoardPins.P1Data;
+
+        /// <summary><c>p1.tx_pin</c>: free GPIO for the UART's unused TX.</summary>
+        public int P1TxPin = BoardPins.P1UnusedTx;
+
+        /// <summary><c>p1.request_pin</c>: GPIO driving the data request line.</summary>
+        public int P1RequestPin = BoardPins.P1DataRequest;
+
+        /// <summary><c>p1.dsmr</c>: 4 (DSMR 4.x and 5: 115200 8N1, the default) or 2 (DSMR 2.2 and 3.0: 9600 7E1).</summary>
+        public int P1DsmrVersion = 4;
+
+        /// <summary><c>p1.inverter</c>: "uart" (the UART inverts, the default) or "external" (the board has an inverter).</summary>
+        public bool P1ExternalInverter;
+
+        /// <summary>
+        /// Sets one value from the settings file. Returns null, or why the entry was not taken (unknown key, bad number).
+        /// </summary>
+        public string Apply(string key, string value)
+        {
+            switch (key)
+            {
+                case "wifi.ssid":
+                    WifiSsid = value;
+                    return null;
+                case "wifi.password":
+                    WifiPassword = value;
+                    return null;
+                case "wifi.timeout_s":
+                    return SetNumber(value, 5, 600, ref WifiTimeoutSeconds);
+                case "mqtt.host":
+                    MqttHost = value;
+                    return null;
+                case "mqtt.port":
+                    return SetNumber(value, 1, 65535, ref MqttPort);
+                case "mqtt.user":
+                    MqttUser = value;
+                    return null;
+                case "mqtt.password":
+                    MqttPassword = value;
+                    return null;
+                case "mqtt.keepalive_s":
+                    return SetNumber(value, 10, 3600, ref MqttKeepAliveSeconds);
+                case "mqtt.payload_bytes":
+                    return SetNumber(value, 512, 16384, ref PayloadBytes);
+                case "device.id":
+                    DeviceId = value;
+                    return null;
+                case "topic.prefix":
+                    TopicPrefix = value;
+                    return null;
+                case "report.interval_s":
+                    return SetNumber(value, 0, 86400, ref ReportIntervalSeconds);
+                case "p1.meter_id":
+                    P1MeterId = value;
+                    return null;
+                case "p1.port":
+                    P1PortName = value;
+                    return null;
+                case "p1.rx_pin":
+                    return SetNumber(value, 0, 48, ref P1RxPin);
+                case "p1.tx_pin":
+                    return SetNumber(value, 0, 48, ref P1TxPin);
+                case "p1.request_pin":
+                    return SetNumber(value, 0, 48, ref P1RequestPin);
+                case "p1.dsmr":
+                    return SetDsmrVersion(value);
+                case "p1.inverter":
+                    return SetInverter(value);
+                default:
+                    return "unknown key";
+            }
+        }
+
+        /// <summary>Null when the settings can run the concentrator, otherwise the first problem found.</summary>
+        public string Validate()
+        {
+            if (WifiSsid.Length == 0)
+            {
+                return "wifi.ssid is not set";
+            }
+
+            if (MqttHost.Length == 0)
+            {
+                return "mqtt.host is not set";
+            }
+
+            string problem = CheckTopicLevel("device.id", DeviceId);
+            if (problem == null)
+            {
+                problem = CheckTopicLevel("p1.meter_id", P1MeterId);
+            }
+
+            if (problem == null)
+            {
+                problem = CheckTopicPrefix(TopicPrefix);
+            }
+
+            if (problem != null)
+            {
+                return problem;
+            }
+
+            if (P1PortName != "COM2" && P1PortName != "COM3")
+            {
+                return "p1.port must be COM2 or COM3 (COM1 carries the debugger)";
+            }
+
+            if (P1RxPin == P1TxPin || P1RxPin == P1RequestPin || P1TxPin == P1RequestPin)
+            {
+                return "p1.rx_pin, p1.tx_pin and p1.request_pin must be three different pins";
+            }
+
+            return null;
+        }
+
+        /// <summary>P1 line settings for <see cref="P1DsmrVersion"/>.</summary>
+        public LineSettings P1LineSettingsToUse
+        {
+            get { return P1DsmrVersion == 2 ? P1LineSettings.Dsmr2 : P1LineSettings.Dsmr4; }
+        }
+
+        public P1PortOptions ToP1PortOptions()
+        {
+            P1PortOptions options = new P1PortOptions();
+            options.PortName = P1PortName;
+            options.RxPin = P1RxPin;
+            options.TxPin = P1TxPin;
+            options.DataRequestPin = P1RequestPin;
+            options.LineSettings = P1LineSettingsToUse;
+            options.ExternalInverter = P1ExternalInverter;
+            return options;
+        }
+
+        /// <summary>One line for the log: every setting, with secrets shown only as set or not.</summary>
+        public string Describe()
+        {
+            return "wifi.ssid=" + WifiSsid + " wifi.password=" + Secret(WifiPassword)
+                + " mqtt=" + MqttHost + ":" + MqttPort.ToString() + " mqtt.user=" + (MqttUser.Length == 0 ? "(none)" : MqttUser)
+                + " mqtt.password=" + Secret(MqttPassword) + " device.id=" + DeviceId + " topic.prefix=" + TopicPrefix
+                + " p1=" + P1MeterId + " on " + P1PortName + " rx=" + P1RxPin.ToString() + " tx=" + P1TxPin.ToString()
+                + " request=" + P1RequestPin.ToString() + " dsmr=" + P1DsmrVersion.ToString()
+                + " inverter=" + (P1ExternalInverter ? "external" : "uart");
+        }
+
+        private static string Secret(string value)
+        {
+            return value.Length == 0 ? "(empty)" : "(set)";
+        }
+
+        private string SetDsmrVersion(string value)
+        {
+            if (value == "4" || value == "5")
+            {
+                P1DsmrVersion = 4;
+                return null;
+            }
+
+            if (value == "2" || value == "3")
+            {
+                P1DsmrVersion = 2;
+                return null;
+            }
+
+            return "expected 2, 3, 4 or 5";
+        }
+
+        private string SetInverter(string value)
+        {
+            if (value == "uart")
+            {
+                P1ExternalInverter = false;
+                return null;
+            }
+
+            if (value == "external")
+            {
+                P1ExternalInverter = true;
+                return null;
+            }
+
+            return "expected uart or external";
+        }
+
+        // A plain decimal number within limits; no sign, no spaces (the reader trimmed them).
+        private static string SetNumber(string text, int minimum, int maximum, ref int field)
+        {
+            if (text.Length == 0 || text.Length > 9)
+            {
+                return "expected a number from " + minimum.ToString() + " to " + maximum.ToString();
+            }
+
+            int value = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return "expected a number from " + minimum.ToString() + " to " + maximum.ToString();
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            if (value < minimum || value > maximum)
+            {
+                return "expected a number from " + minimum.ToString() + " to " + maximum.ToString();
+            }
+
+            field = value;
+            return null;
+        }
+
+        // MQTT 3.1.1 §4.7: '/' separates levels, '+' and '#' are wildcards and may not appear in a topic name.
+        private static string CheckTopicLevel(string key, string value)
+        {
+            if (value.Length == 0)
+            {
+                return key + " is empty";
+            }
+
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '/' || c == '+' || c == '#' || c <= ' ')
+                {
+                    return key + " may not contain '/', '+', '#', spaces or control characters";
+                }
+            }
+
+            return null;
+        }
+
+        private static string CheckTopicPrefix(string value)
+        {
+            if (value.Length == 0 || value[0] == '/' || value[value.Length - 1] == '/')
+            {
+                return "topic.prefix must be non-empty and must not start or end with '/'";
+            }
+
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '+' || c == '#' || c <= ' ')
+                {
+                    return "topic.prefix may not contain '+', '#', spaces or control characters";
+                }
+            }
+
+            return null;
+        }
+    }
+}
