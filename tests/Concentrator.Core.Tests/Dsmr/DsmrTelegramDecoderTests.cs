@@ -172,14 +172,14 @@ namespace Concentrator.Core.Tests.Dsmr
         public void Wrong_CRC_names_both_values_and_the_next_telegram_is_good()
         {
             DsmrTelegramDecoder decoder = DsmrFeed.NewDecoder();
-            string corrupted = DsmrTelegrams.LandisGyrE350Dsmr42.Replace("003235.689", "003235.688");
+            string corrupted = Ascii.ReplaceFirst(DsmrTelegrams.LandisGyrE350Dsmr42, "003235.689", "003235.688");
             byte[] data = Ascii.Bytes(corrupted + DsmrTelegrams.LandisGyrE350Dsmr42);
             int position = 0;
 
             Assert.AreEqual((int)DsmrStatus.BadCrc, (int)DsmrFeed.Next(decoder, data, ref position, 32));
             Assert.AreEqual(0xBB2A, decoder.LastError.Expected);
             Assert.AreNotEqual(0xBB2A, decoder.LastError.Actual);
-            Assert.IsTrue(decoder.LastError.ToString().StartsWith("CRC mismatch: telegram says BB2A, computed "));
+            Assert.AreEqual(0, decoder.LastError.ToString().IndexOf("CRC mismatch: telegram says BB2A, computed "));
             Assert.AreEqual(0, decoder.Readings.Count);
             Assert.AreEqual((int)DsmrStatus.TelegramReady, (int)DsmrFeed.Next(decoder, data, ref position, 32));
             Assert.AreEqual(3235689L, DsmrFeed.Find(decoder.Readings, "1-0:1.8.1").Mantissa);
@@ -219,7 +219,7 @@ namespace Concentrator.Core.Tests.Dsmr
         public void Malformed_CRC_field_is_reported()
         {
             DsmrTelegramDecoder decoder = DsmrFeed.NewDecoder();
-            byte[] data = Ascii.Bytes(DsmrTelegrams.LandisGyrE350Dsmr42.Replace("!BB2A", "!BB2X") + DsmrTelegrams.LandisGyrE350Dsmr42);
+            byte[] data = Ascii.Bytes(Ascii.ReplaceFirst(DsmrTelegrams.LandisGyrE350Dsmr42, "!BB2A", "!BB2X") + DsmrTelegrams.LandisGyrE350Dsmr42);
             int position = 0;
 
             Assert.AreEqual((int)DsmrStatus.MalformedCrc, (int)DsmrFeed.Next(decoder, data, ref position, data.Length));
@@ -232,7 +232,7 @@ namespace Concentrator.Core.Tests.Dsmr
         public void DSMR4_telegram_without_CRC_is_rejected()
         {
             DsmrTelegramDecoder decoder = DsmrFeed.NewDecoder();
-            byte[] data = Ascii.Bytes(DsmrTelegrams.LandisGyrE350Dsmr42.Replace("!BB2A", "!"));
+            byte[] data = Ascii.Bytes(Ascii.ReplaceFirst(DsmrTelegrams.LandisGyrE350Dsmr42, "!BB2A", "!"));
             int position = 0;
 
             Assert.AreEqual((int)DsmrStatus.CrcMissing, (int)DsmrFeed.Next(decoder, data, ref position, data.Length));

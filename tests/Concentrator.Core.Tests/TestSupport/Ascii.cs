@@ -25,6 +25,21 @@ namespace Concentrator.Core.Tests.TestSupport
             return new string(chars);
         }
 
+        /// <summary>
+        /// The text with the first occurrence of <paramref name="oldValue"/> replaced (nanoFramework's string has no
+        /// Replace). The old value must occur.
+        /// </summary>
+        public static string ReplaceFirst(string text, string oldValue, string newValue)
+        {
+            int index = text.IndexOf(oldValue);
+            if (index < 0)
+            {
+                throw new System.ArgumentException("text does not contain " + oldValue);
+            }
+
+            return text.Substring(0, index) + newValue + text.Substring(index + oldValue.Length);
+        }
+
         /// <summary>Joins two byte arrays.</summary>
         public static byte[] Concat(byte[] first, byte[] second)
         {
