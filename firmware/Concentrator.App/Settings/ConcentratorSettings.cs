@@ -77,58 +77,112 @@ namespace Concentrator.App.Settings
         /// </summary>
         public string Apply(string key, string value)
         {
-            switch (key)
+            // Plain comparisons: a long switch on strings would be lowered to a compiler-generated hash helper.
+            if (key == "wifi.ssid")
             {
-                case "wifi.ssid":
-                    WifiSsid = value;
-                    return null;
-                case "wifi.password":
-                    WifiPassword = value;
-                    return null;
-                case "wifi.timeout_s":
-                    return SetNumber(value, 5, 600, ref WifiTimeoutSeconds);
-                case "mqtt.host":
-                    MqttHost = value;
-                    return null;
-                case "mqtt.port":
-                    return SetNumber(value, 1, 65535, ref MqttPort);
-                case "mqtt.user":
-                    MqttUser = value;
-                    return null;
-                case "mqtt.password":
-                    MqttPassword = value;
-                    return null;
-                case "mqtt.keepalive_s":
-                    return SetNumber(value, 10, 3600, ref MqttKeepAliveSeconds);
-                case "mqtt.payload_bytes":
-                    return SetNumber(value, 512, 16384, ref PayloadBytes);
-                case "device.id":
-                    DeviceId = value;
-                    return null;
-                case "topic.prefix":
-                    TopicPrefix = value;
-                    return null;
-                case "report.interval_s":
-                    return SetNumber(value, 0, 86400, ref ReportIntervalSeconds);
-                case "p1.meter_id":
-                    P1MeterId = value;
-                    return null;
-                case "p1.port":
-                    P1PortName = value;
-                    return null;
-                case "p1.rx_pin":
-                    return SetNumber(value, 0, 48, ref P1RxPin);
-                case "p1.tx_pin":
-                    return SetNumber(value, 0, 48, ref P1TxPin);
-                case "p1.request_pin":
-                    return SetNumber(value, 0, 48, ref P1RequestPin);
-                case "p1.dsmr":
-                    return SetDsmrVersion(value);
-                case "p1.inverter":
-                    return SetInverter(value);
-                default:
-                    return "unknown key";
+                WifiSsid = value;
+                return null;
             }
+
+            if (key == "wifi.password")
+            {
+                WifiPassword = value;
+                return null;
+            }
+
+            if (key == "wifi.timeout_s")
+            {
+                return SetNumber(value, 5, 600, ref WifiTimeoutSeconds);
+            }
+
+            if (key == "mqtt.host")
+            {
+                MqttHost = value;
+                return null;
+            }
+
+            if (key == "mqtt.port")
+            {
+                return SetNumber(value, 1, 65535, ref MqttPort);
+            }
+
+            if (key == "mqtt.user")
+            {
+                MqttUser = value;
+                return null;
+            }
+
+            if (key == "mqtt.password")
+            {
+                MqttPassword = value;
+                return null;
+            }
+
+            if (key == "mqtt.keepalive_s")
+            {
+                return SetNumber(value, 10, 3600, ref MqttKeepAliveSeconds);
+            }
+
+            if (key == "mqtt.payload_bytes")
+            {
+                return SetNumber(value, 512, 16384, ref PayloadBytes);
+            }
+
+            if (key == "device.id")
+            {
+                DeviceId = value;
+                return null;
+            }
+
+            if (key == "topic.prefix")
+            {
+                TopicPrefix = value;
+                return null;
+            }
+
+            if (key == "report.interval_s")
+            {
+                return SetNumber(value, 0, 86400, ref ReportIntervalSeconds);
+            }
+
+            if (key == "p1.meter_id")
+            {
+                P1MeterId = value;
+                return null;
+            }
+
+            if (key == "p1.port")
+            {
+                P1PortName = value;
+                return null;
+            }
+
+            if (key == "p1.rx_pin")
+            {
+                return SetNumber(value, 0, 48, ref P1RxPin);
+            }
+
+            if (key == "p1.tx_pin")
+            {
+                return SetNumber(value, 0, 48, ref P1TxPin);
+            }
+
+            if (key == "p1.request_pin")
+            {
+                return SetNumber(value, 0, 48, ref P1RequestPin);
+            }
+
+            if (key == "p1.dsmr")
+            {
+                return SetDsmrVersion(value);
+            }
+
+            if (key == "p1.inverter")
+            {
+                return SetInverter(value);
+            }
+
+            return "unknown key";
         }
 
         /// <summary>Null when the settings can run the concentrator, otherwise the first problem found.</summary>

@@ -179,7 +179,7 @@ namespace Concentrator.Core.Tests.Dsmr
             Assert.AreEqual((int)DsmrStatus.BadCrc, (int)DsmrFeed.Next(decoder, data, ref position, 32));
             Assert.AreEqual(0xBB2A, decoder.LastError.Expected);
             Assert.AreNotEqual(0xBB2A, decoder.LastError.Actual);
-            Assert.IsTrue(decoder.LastError.ToString().StartsWith("CRC mismatch: telegram says BB2A, computed "));
+            Assert.AreEqual(0, decoder.LastError.ToString().IndexOf("CRC mismatch: telegram says BB2A, computed "));
             Assert.AreEqual(0, decoder.Readings.Count);
             Assert.AreEqual((int)DsmrStatus.TelegramReady, (int)DsmrFeed.Next(decoder, data, ref position, 32));
             Assert.AreEqual(3235689L, DsmrFeed.Find(decoder.Readings, "1-0:1.8.1").Mantissa);

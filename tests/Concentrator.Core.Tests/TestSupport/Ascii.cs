@@ -25,16 +25,19 @@ namespace Concentrator.Core.Tests.TestSupport
             return new string(chars);
         }
 
-        /// <summary>Replaces the first occurrence of <paramref name="old"/> (nanoFramework's string has no Replace).</summary>
-        public static string ReplaceFirst(string text, string old, string replacement)
+        /// <summary>
+        /// The text with the first occurrence of <paramref name="oldValue"/> replaced (nanoFramework's string has no
+        /// Replace). The old value must occur.
+        /// </summary>
+        public static string ReplaceFirst(string text, string oldValue, string newValue)
         {
-            int at = text.IndexOf(old);
-            if (at < 0)
+            int index = text.IndexOf(oldValue);
+            if (index < 0)
             {
-                throw new System.ArgumentException("test text does not contain '" + old + "'");
+                throw new System.ArgumentException("text does not contain " + oldValue);
             }
 
-            return text.Substring(0, at) + replacement + text.Substring(at + old.Length);
+            return text.Substring(0, index) + newValue + text.Substring(index + oldValue.Length);
         }
 
         /// <summary>Joins two byte arrays.</summary>
