@@ -67,7 +67,7 @@ public sealed class SimulateCommand : ICliCommand
             cancellationToken.WaitHandle.WaitOne(duration.Value);
         }
 
-        server.StopAsync().GetAwaiter().GetResult();
+        server.Stop();
         console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
         return ExitCodes.Ok;
     }

@@ -79,11 +79,28 @@ public sealed class TcpByteLink : IByteLink, IDisposable
                 return LinkStatus.Fault;
             }
 
-            socket = new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            socket.ConnectAsync(addresses[0], _port, timeout.Token).AsTask().GetAwaiter().GetResult();
-            _socket = socket;
-            socket = null;
-            return LinkStatus.Ok;
+            // Each address in turn (localhost may resolve to ::1 before 127.0.0.1), all within the one timeout.
+            SocketException? refused = null;
+            foreach (IPAddress address in addresses)
+            {
+                var attempt = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                socket = attempt;
+                try
+                {
+                    attempt.ConnectAsync(address, _port, timeout.Token).AsTask().GetAwaiter().GetResult();
+                    _socket = attempt;
+                    socket = null;
+                    return LinkStatus.Ok;
+                }
+                catch (SocketException exception) when (exception.SocketErrorCode != SocketError.TimedOut)
+                {
+                    refused = exception;
+                    attempt.Dispose();
+                    socket = null;
+                }
+            }
+
+            throw refused!;
         }
         catch (OperationCanceledException)
         {

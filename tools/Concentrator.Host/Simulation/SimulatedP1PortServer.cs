@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
-using System.Threading.Tasks;
 using Concentrator.Core.Io;
 
 namespace Concentrator.Host.Simulation;
@@ -13,15 +12,15 @@ namespace Concentrator.Host.Simulation;
 /// Serves a simulated E350 P1 port on a TCP port, the way ser2net serves a real one: every connected client receives
 /// the telegram stream, the first telegram right after it connects, then one per interval, paced at the line rate
 /// (115200 8N1 by default). All clients read the same meter (one <see cref="SimulatedP1Port"/>, so its registers keep
-/// running across reconnects); each client has its own schedule. Stopping closes every connection, as a ser2net
-/// restart does.
+/// running across reconnects); each client has its own schedule, kept by a thread of its own (so that the pace does
+/// not depend on a busy thread pool). Stopping closes every connection, as a ser2net restart does.
 /// </summary>
-public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
+public sealed class SimulatedP1PortServer : IDisposable
 {
     /// <summary>A client that takes no bytes for this long is dropped.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest wait for the sessions to end when stopping.</summary>
+    /// <summary>Longest wait for the threads to end when stopping.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(3);
 
     private readonly SimulatedP1PortOptions _options;
@@ -31,7 +30,7 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<int, Session> _sessions = new();
     private readonly CancellationTokenSource _stopping = new();
     private TcpListener? _listener;
-    private Task? _acceptLoop;
+    private Thread? _acceptThread;
     private int _nextSessionId;
     private long _telegramsSent;
     private int _stopped;
@@ -84,11 +83,12 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
         var listener = new TcpListener(address ?? IPAddress.Loopback, port);
         listener.Start();
         _listener = listener;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stopping.Token));
+        _acceptThread = new Thread(() => AcceptLoop(listener, _stopping.Token)) { IsBackground = true, Name = "P1 simulator accept" };
+        _acceptThread.Start();
     }
 
-    /// <summary>Stops listening and closes every connection; waits at most <see cref="StopTimeout"/> for the sessions.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops listening and closes every connection; waits at most <see cref="StopTimeout"/> for the threads.</summary>
+    public void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
@@ -102,63 +102,43 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
             session.Close();
         }
 
-        Task[] tasks = new Task[_sessions.Count + 1];
-        int count = 0;
-        if (_acceptLoop is not null)
+        long deadline = Environment.TickCount64 + (long)StopTimeout.TotalMilliseconds;
+        if (_acceptThread is not null && !_acceptThread.Join(Remaining(deadline)))
         {
-            tasks[count++] = _acceptLoop;
+            Report("stop: the accept thread is still running after " + StopTimeout.TotalSeconds + " s; abandoned");
         }
 
         foreach (Session session in _sessions.Values)
         {
-            if (count < tasks.Length)
+            if (!session.Thread.Join(Remaining(deadline)))
             {
-                tasks[count++] = session.Task;
+                Report("stop: a client thread is still running after " + StopTimeout.TotalSeconds + " s; abandoned");
             }
         }
-
-        try
-        {
-            await Task.WhenAll(tasks.AsSpan(0, count).ToArray()).WaitAsync(StopTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            Report("stop: sessions still ending after " + StopTimeout.TotalSeconds + " s; abandoned");
-        }
-        catch (OperationCanceledException)
-        {
-            // Sessions end by cancellation.
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     public void Dispose()
     {
-        StopAsync().GetAwaiter().GetResult();
+        Stop();
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken cancellationToken)
+    private void AcceptLoop(TcpListener listener, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                client = listener.AcceptSocket();
             }
             catch (ObjectDisposedException)
             {
                 return;
+            }
+            catch (InvalidOperationException)
+            {
+                return; // stopped
             }
             catch (SocketException exception)
             {
@@ -174,13 +154,18 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
             client.NoDelay = true;
             int id = Interlocked.Increment(ref _nextSessionId);
             var session = new Session(client);
+            session.Thread = new Thread(() => RunSession(id, session, cancellationToken)) { IsBackground = true, Name = "P1 simulator client " + id };
             _sessions[id] = session;
             Report("client " + id + " connected from " + client.RemoteEndPoint);
-            session.Task = Task.Run(() => RunSessionAsync(id, session, cancellationToken));
+            session.Thread.Start();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                session.Close(); // stopped while this client was being accepted
+            }
         }
     }
 
-    private async Task RunSessionAsync(int id, Session session, CancellationToken cancellationToken)
+    private void RunSession(int id, Session session, CancellationToken cancellationToken)
     {
         var pacer = new WireRatePacer(new LineSettings(_options.BaudRate, 8, LineParity.None, 1, true));
         byte[] buffer = new byte[_port.MaxTransmissionLength];
@@ -201,25 +186,27 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
                 if (transmission.Fault == P1FaultKind.Silence)
                 {
                     // The meter stops sending (data-request line dropped); it starts again with the next telegram.
-                    await Task.Delay(transmission.Silence, cancellationToken).ConfigureAwait(false);
+                    cancellationToken.WaitHandle.WaitOne(transmission.Silence);
                     due = Stopwatch.GetTimestamp();
                     continue;
                 }
 
-                await pacer.SendAsync(session.Socket, buffer, 0, transmission.Length, SendTimeout, cancellationToken).ConfigureAwait(false);
+                pacer.Send(session.Socket, buffer, 0, transmission.Length, SendTimeout, cancellationToken);
                 Interlocked.Increment(ref _telegramsSent);
 
                 due += interval;
                 long now = Stopwatch.GetTimestamp();
                 if (due > now)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds((double)(due - now) / Stopwatch.Frequency), cancellationToken).ConfigureAwait(false);
+                    cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds((double)(due - now) / Stopwatch.Frequency));
                 }
                 else
                 {
                     due = now; // fell behind (a slow client): no burst to catch up
                 }
             }
+
+            ending = "closed (server stopping)";
         }
         catch (OperationCanceledException)
         {
@@ -231,7 +218,7 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
         }
         catch (SocketException exception)
         {
-            ending = "gone: " + exception.Message;
+            ending = cancellationToken.IsCancellationRequested ? "closed (server stopping)" : "gone: " + exception.Message;
         }
         catch (ObjectDisposedException)
         {
@@ -250,6 +237,11 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
         Diagnostic?.Invoke(message);
     }
 
+    private static int Remaining(long deadline)
+    {
+        return (int)Math.Max(0, deadline - Environment.TickCount64);
+    }
+
     private sealed class Session
     {
         private int _closed;
@@ -261,7 +253,7 @@ public sealed class SimulatedP1PortServer : IAsyncDisposable, IDisposable
 
         public Socket Socket { get; }
 
-        public Task Task { get; set; } = Task.CompletedTask;
+        public Thread Thread { get; set; } = null!;
 
         public void Close()
         {

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Threading;
-using System.Threading.Tasks;
 using Concentrator.Core.Io;
 
 namespace Concentrator.Host.Simulation;
@@ -42,53 +41,58 @@ public sealed class WireRatePacer
     }
 
     /// <summary>
-    /// Sends <paramref name="count"/> bytes paced at the line rate; returns when the last byte would have left the line.
-    /// Each chunk must be accepted within <paramref name="sendTimeout"/> (a peer that stops reading is given up on).
+    /// Sends <paramref name="count"/> bytes paced at the line rate on a blocking socket; returns when the last byte
+    /// would have left the line. Each chunk must be accepted within <paramref name="sendTimeout"/> (a peer that stops
+    /// reading is given up on with a <see cref="TimeoutException"/>); cancellation ends the wait between chunks with an
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task SendAsync(Socket socket, byte[] buffer, int offset, int count, TimeSpan sendTimeout, CancellationToken cancellationToken)
+    public void Send(Socket socket, byte[] buffer, int offset, int count, TimeSpan sendTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(buffer);
+        socket.SendTimeout = (int)Math.Ceiling(sendTimeout.TotalMilliseconds);
         long start = Stopwatch.GetTimestamp();
         int sent = 0;
         while (sent < count)
         {
             if (_line.BaudRate > 0)
             {
-                await WaitUntilAsync(start, WireTime(sent), cancellationToken).ConfigureAwait(false);
+                WaitUntil(start, WireTime(sent), cancellationToken);
             }
 
             int chunk = _line.BaudRate > 0 ? Math.Min(_chunkSize, count - sent) : count - sent;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            int n = socket.Send(buffer, offset + sent, chunk, SocketFlags.None, out SocketError error);
+            if (error == SocketError.TimedOut || error == SocketError.WouldBlock)
             {
-                timeout.CancelAfter(sendTimeout);
-                int n;
-                try
-                {
-                    n = await socket.SendAsync(buffer.AsMemory(offset + sent, chunk), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TimeoutException("the peer did not take " + chunk + " bytes within " + sendTimeout.TotalSeconds + " s");
-                }
-
-                sent += n;
+                throw new TimeoutException("the peer did not take " + chunk + " bytes within " + sendTimeout.TotalSeconds + " s");
             }
+
+            if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+
+            sent += n;
         }
 
         if (_line.BaudRate > 0)
         {
-            await WaitUntilAsync(start, WireTime(count), cancellationToken).ConfigureAwait(false);
+            WaitUntil(start, WireTime(count), cancellationToken);
         }
     }
 
-    private static async Task WaitUntilAsync(long start, TimeSpan due, CancellationToken cancellationToken)
+    private static void WaitUntil(long start, TimeSpan due, CancellationToken cancellationToken)
     {
-        // Timers may wake a little early: check again, so that no byte leaves before its time on the line.
+        // A wait may end a little early: check again, so that no byte leaves before its time on the line.
         TimeSpan remaining;
         while ((remaining = due - Stopwatch.GetElapsedTime(start)) > TimeSpan.Zero)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.WaitHandle.WaitOne((int)Math.Ceiling(remaining.TotalMilliseconds)))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }
