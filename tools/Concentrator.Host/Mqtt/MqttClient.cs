@@ -18,9 +18,10 @@ namespace Concentrator.Host.Mqtt;
 /// <see cref="MqttClientOptions"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="MessageReceived"/> and <see cref="Disconnected"/> are raised on a background thread; a
-/// <see cref="MessageReceived"/> handler holds up the receive loop, so it must not block waiting for an
-/// acknowledgement of this client (start such work and return).
+/// <see cref="MessageReceived"/> is raised on the receive loop's thread and holds it up, so a handler must
+/// return quickly and must not block waiting for an acknowledgement of this client (start such work and
+/// return). <see cref="Disconnected"/> is raised on whichever thread noticed the end: a background loop,
+/// or the caller of a request whose write failed.
 /// </remarks>
 public sealed partial class MqttClient : IDisposable
 {
