@@ -192,6 +192,9 @@ public sealed partial class MqttClient : IDisposable
             return;
         }
 
+        // The server may close its end as soon as it reads DISCONNECT, before this method resumes;
+        // the receive loop must then report the end as the client's, not the server's.
+        connection.MarkDisconnectRequested();
         try
         {
             await connection.SendAsync(MqttPacketType.Disconnect, static (type, writer) => MqttEmptyPacket.Encode(writer, type), _options.WriteTimeout, cancellationToken).ConfigureAwait(false);
@@ -260,6 +263,12 @@ public sealed partial class MqttClient : IDisposable
         if (!connection.TryMarkClosed())
         {
             return;
+        }
+
+        if (reason == MqttDisconnectReason.ClosedByServer && connection.DisconnectRequested)
+        {
+            reason = MqttDisconnectReason.ClientDisconnected;
+            detail = "Disconnected by the client.";
         }
 
         CancellationTokenSource? loops = null;
