@@ -29,6 +29,7 @@ internal sealed class MqttClientConnection : IDisposable
     private long _lastReceivedTicks;
     private long _pingSentTicks;
     private int _closed;
+    private int _disconnectRequested;
 
     private MqttClientConnection(TcpClient tcpClient, Stream stream, int maximumPacketSize)
     {
@@ -56,6 +57,11 @@ internal sealed class MqttClientConnection : IDisposable
     }
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>True once the client is about to send DISCONNECT: the server closing the connection after it is expected (3.14.4).</summary>
+    public bool DisconnectRequested => Volatile.Read(ref _disconnectRequested) != 0;
+
+    public void MarkDisconnectRequested() => Volatile.Write(ref _disconnectRequested, 1);
 
     /// <summary>Opens TCP and, when configured, TLS. Throws SocketException, IOException, AuthenticationException or OperationCanceledException.</summary>
     public static async Task<MqttClientConnection> OpenAsync(MqttClientOptions options, X509Certificate2? caCertificate, CancellationToken cancellationToken)

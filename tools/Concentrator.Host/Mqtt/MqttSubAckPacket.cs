@@ -54,7 +54,11 @@ public readonly record struct MqttSubAckPacket(ushort PacketIdentifier, IReadOnl
         MqttSubscribeReturnCode[] returnCodes = new MqttSubscribeReturnCode[reader.Remaining];
         for (int i = 0; i < returnCodes.Length; i++)
         {
-            reader.TryReadByte(out byte returnCode);
+            if (!reader.TryReadByte(out byte returnCode))
+            {
+                return MqttDecodeStatus.Truncated;
+            }
+
             if (!IsDefined(returnCode))
             {
                 return MqttDecodeStatus.InvalidReturnCode; // 3.9.3-2: other values reserved

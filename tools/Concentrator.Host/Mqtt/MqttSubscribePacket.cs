@@ -19,26 +19,11 @@ public readonly record struct MqttSubscribePacket(ushort PacketIdentifier, IRead
             throw new ArgumentException("Packet Identifiers are non-zero (MQTT 3.1.1 2.3.1-1).", nameof(PacketIdentifier));
         }
 
-        if (Subscriptions is null || Subscriptions.Count == 0)
-        {
-            throw new ArgumentException("A SUBSCRIBE carries at least one Topic Filter (MQTT 3.1.1 3.8.3-3).", nameof(Subscriptions));
-        }
-
+        ValidateSubscriptions(Subscriptions);
         long remainingLength = 2;
         for (int i = 0; i < Subscriptions.Count; i++)
         {
-            MqttSubscription subscription = Subscriptions[i];
-            if (!MqttTopic.IsValidTopicFilter(subscription.TopicFilter))
-            {
-                throw new ArgumentException($"'{subscription.TopicFilter}' is not a valid Topic Filter (MQTT 3.1.1 4.7.1).", nameof(Subscriptions));
-            }
-
-            if ((byte)subscription.MaximumQualityOfService > (byte)MqttQualityOfService.ExactlyOnce)
-            {
-                throw new ArgumentException("Requested QoS is 0, 1 or 2 (MQTT 3.1.1 3.8.3-4).", nameof(Subscriptions));
-            }
-
-            remainingLength += MqttPacketWriter.GetStringSize(subscription.TopicFilter) + 1;
+            remainingLength += MqttPacketWriter.GetStringSize(Subscriptions[i].TopicFilter) + 1;
         }
 
         if (remainingLength > MqttRemainingLength.MaximumValue)
@@ -52,6 +37,28 @@ public readonly record struct MqttSubscribePacket(ushort PacketIdentifier, IRead
         {
             writer.WriteString(Subscriptions[i].TopicFilter);
             writer.WriteByte((byte)Subscriptions[i].MaximumQualityOfService);
+        }
+    }
+
+    /// <summary>Throws unless there is at least one subscription, each a valid Topic Filter with QoS 0, 1 or 2.</summary>
+    public static void ValidateSubscriptions(IReadOnlyList<MqttSubscription> subscriptions)
+    {
+        if (subscriptions is null || subscriptions.Count == 0)
+        {
+            throw new ArgumentException("A SUBSCRIBE carries at least one Topic Filter (MQTT 3.1.1 3.8.3-3).", nameof(subscriptions));
+        }
+
+        for (int i = 0; i < subscriptions.Count; i++)
+        {
+            if (!MqttTopic.IsValidTopicFilter(subscriptions[i].TopicFilter))
+            {
+                throw new ArgumentException($"'{subscriptions[i].TopicFilter}' is not a valid Topic Filter (MQTT 3.1.1 4.7.1).", nameof(subscriptions));
+            }
+
+            if ((byte)subscriptions[i].MaximumQualityOfService > (byte)MqttQualityOfService.ExactlyOnce)
+            {
+                throw new ArgumentException("Requested QoS is 0, 1 or 2 (MQTT 3.1.1 3.8.3-4).", nameof(subscriptions));
+            }
         }
     }
 

@@ -17,19 +17,10 @@ public readonly record struct MqttUnsubscribePacket(ushort PacketIdentifier, IRe
             throw new ArgumentException("Packet Identifiers are non-zero (MQTT 3.1.1 2.3.1-1).", nameof(PacketIdentifier));
         }
 
-        if (TopicFilters is null || TopicFilters.Count == 0)
-        {
-            throw new ArgumentException("An UNSUBSCRIBE carries at least one Topic Filter (MQTT 3.1.1 3.10.3-2).", nameof(TopicFilters));
-        }
-
+        ValidateTopicFilters(TopicFilters);
         long remainingLength = 2;
         for (int i = 0; i < TopicFilters.Count; i++)
         {
-            if (!MqttTopic.IsValidTopicFilter(TopicFilters[i]))
-            {
-                throw new ArgumentException($"'{TopicFilters[i]}' is not a valid Topic Filter (MQTT 3.1.1 4.7.1).", nameof(TopicFilters));
-            }
-
             remainingLength += MqttPacketWriter.GetStringSize(TopicFilters[i]);
         }
 
@@ -43,6 +34,23 @@ public readonly record struct MqttUnsubscribePacket(ushort PacketIdentifier, IRe
         for (int i = 0; i < TopicFilters.Count; i++)
         {
             writer.WriteString(TopicFilters[i]);
+        }
+    }
+
+    /// <summary>Throws unless there is at least one Topic Filter and each is valid.</summary>
+    public static void ValidateTopicFilters(IReadOnlyList<string> topicFilters)
+    {
+        if (topicFilters is null || topicFilters.Count == 0)
+        {
+            throw new ArgumentException("An UNSUBSCRIBE carries at least one Topic Filter (MQTT 3.1.1 3.10.3-2).", nameof(topicFilters));
+        }
+
+        for (int i = 0; i < topicFilters.Count; i++)
+        {
+            if (!MqttTopic.IsValidTopicFilter(topicFilters[i]))
+            {
+                throw new ArgumentException($"'{topicFilters[i]}' is not a valid Topic Filter (MQTT 3.1.1 4.7.1).", nameof(topicFilters));
+            }
         }
     }
 
