@@ -70,7 +70,6 @@ public sealed class DemoAndSimulateCommandTests
     public void Demo_usage_errors_exit_2()
     {
         AssertUsage("--count 0: expected a whole number from 1 to", "demo", "--count", "0");
-        AssertUsage("--mqtt: this build has no MQTT client yet", "demo", "--mqtt", "localhost:1883");
         AssertUsage("--mqtt localhost: expected HOST:PORT", "demo", "--mqtt", "localhost");
         AssertUsage("--mqtt localhost:99999: expected HOST:PORT", "demo", "--mqtt", "localhost:99999");
         AssertUsage("--device: DeviceId 'a/b' contains '/'", "demo", "--device", "a/b");

@@ -88,7 +88,7 @@ public sealed class DemoCommand : ICliCommand
         {
             if (MqttPublisherFactory.Create is null)
             {
-                throw new UsageException("--mqtt: this build has no MQTT client yet; run without --mqtt to print the messages instead");
+                throw new UsageException("--mqtt: no MQTT publisher is configured; run without --mqtt to print the messages instead");
             }
 
             try

@@ -173,18 +173,6 @@ internal sealed class MqttClientConnection : IDisposable
         }
     }
 
-    private volatile bool _disconnectRequested;
-
-    /// <summary>
-    /// Set before DISCONNECT is sent: the server closing the socket after it is then the expected end, not a
-    /// server-side close (the reader may see the close before the sender gets to report it).
-    /// </summary>
-    public bool DisconnectRequested
-    {
-        get => _disconnectRequested;
-        set => _disconnectRequested = value;
-    }
-
     /// <summary>Marks the connection closed; true only for the first caller, who then owns reporting it.</summary>
     public bool TryMarkClosed() => Interlocked.Exchange(ref _closed, 1) == 0;
 

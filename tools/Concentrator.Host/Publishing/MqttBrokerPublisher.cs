@@ -30,7 +30,7 @@ public sealed class MqttBrokerPublisher : IMessagePublisher, IDisposable
         MqttConnectResult result = client.ConnectAsync().GetAwaiter().GetResult();
         if (!result.IsAccepted)
         {
-            throw new IOException("broker refused or unreachable: " + result.Status + " (" + result.ReturnCode + ") " + result.Detail);
+            throw new IOException("broker refused or unreachable: " + result.Status + ": " + result.Detail);
         }
 
         return new MqttBrokerPublisher(client, diagnostics);
