@@ -1,6 +1,7 @@
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Obis;
 using Concentrator.Core.Readings;
+using Concentrator.Core.Tests.TestSupport;
 
 namespace Concentrator.Core.Tests.Dsmr
 {
@@ -74,18 +75,7 @@ namespace Concentrator.Core.Tests.Dsmr
         {
             byte[] buffer = new byte[MeterTime.MaxFormattedLength];
             int length = time.FormatIso8601(buffer, 0);
-            return AsString(buffer, length);
-        }
-
-        private static string AsString(byte[] buffer, int length)
-        {
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
-            {
-                chars[i] = (char)buffer[i];
-            }
-
-            return new string(chars);
+            return Ascii.Text(buffer, 0, length);
         }
     }
 }

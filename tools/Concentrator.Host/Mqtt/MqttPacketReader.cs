@@ -61,6 +61,37 @@ public struct MqttPacketReader
     /// UTF-8 encoded string with its two-byte length prefix (1.5.3). Rejects ill-formed UTF-8
     /// (which includes encoded surrogates, 1.5.3-1) and U+0000 (1.5.3-2). A leading U+FEFF is kept (1.5.3-3).
     /// </summary>
+    /// <summary>
+    /// The start of a SUBSCRIBE or UNSUBSCRIBE body: a non-zero packet identifier followed by at least one topic
+    /// filter (MQTT 3.1.1 3.8.3-3, 3.10.3-2).
+    /// </summary>
+    public MqttDecodeStatus TryReadIdentifierBeforeFilters(out ushort packetIdentifier)
+    {
+        if (!TryReadUInt16(out packetIdentifier))
+        {
+            return MqttDecodeStatus.Truncated;
+        }
+
+        if (packetIdentifier == 0)
+        {
+            return MqttDecodeStatus.InvalidPacketIdentifier;
+        }
+
+        return Remaining == 0 ? MqttDecodeStatus.EmptyPayload : MqttDecodeStatus.Ok;
+    }
+
+    /// <summary>A topic filter: a UTF-8 string that is also a valid filter (4.7.1).</summary>
+    public MqttDecodeStatus TryReadTopicFilter(out string topicFilter)
+    {
+        MqttDecodeStatus status = TryReadString(out topicFilter);
+        if (status != MqttDecodeStatus.Ok)
+        {
+            return status;
+        }
+
+        return MqttTopic.IsValidTopicFilter(topicFilter) ? MqttDecodeStatus.Ok : MqttDecodeStatus.InvalidTopicFilter;
+    }
+
     public MqttDecodeStatus TryReadString(out string value)
     {
         value = string.Empty;

@@ -67,33 +67,19 @@ public readonly record struct MqttSubscribePacket(ushort PacketIdentifier, IRead
     {
         packet = default;
         MqttPacketReader reader = new(body, offset, length);
-        if (!reader.TryReadUInt16(out ushort packetIdentifier))
+        MqttDecodeStatus start = reader.TryReadIdentifierBeforeFilters(out ushort packetIdentifier);
+        if (start != MqttDecodeStatus.Ok)
         {
-            return MqttDecodeStatus.Truncated;
-        }
-
-        if (packetIdentifier == 0)
-        {
-            return MqttDecodeStatus.InvalidPacketIdentifier;
-        }
-
-        if (reader.Remaining == 0)
-        {
-            return MqttDecodeStatus.EmptyPayload; // 3.8.3-3
+            return start;
         }
 
         List<MqttSubscription> subscriptions = new();
         while (reader.Remaining > 0)
         {
-            MqttDecodeStatus status = reader.TryReadString(out string topicFilter);
+            MqttDecodeStatus status = reader.TryReadTopicFilter(out string topicFilter);
             if (status != MqttDecodeStatus.Ok)
             {
                 return status;
-            }
-
-            if (!MqttTopic.IsValidTopicFilter(topicFilter))
-            {
-                return MqttDecodeStatus.InvalidTopicFilter;
             }
 
             if (!reader.TryReadByte(out byte options))
