@@ -4,6 +4,7 @@ using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
 using Concentrator.App.P1;
 using Concentrator.App.Settings;
+using Concentrator.Core.Boards;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
@@ -13,7 +14,7 @@ namespace Concentrator.App
 {
     /// <summary>
     /// Milestone 1: one DSMR P1 meter to MQTT. Loads the settings, builds the object graph, starts the P1 thread and
-    /// keeps Wi-Fi and the broker connected on the main thread.
+    /// keeps the network (Wi-Fi or Ethernet, from the board profile) and the broker connected on the main thread.
     /// </summary>
     public static class Program
     {
@@ -24,8 +25,8 @@ namespace Concentrator.App
         {
             Log.Info("meter data concentrator starting");
             ConcentratorSettings settings = SettingsFile.Load(ConcentratorSettings.FilePath);
-            Log.Info("settings: " + settings.Describe());
             string problem = settings.Validate();
+            Log.Info("settings: " + settings.Describe());
             if (problem != null)
             {
                 WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " and restart");
@@ -48,19 +49,29 @@ namespace Concentrator.App
             P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
             new Thread(p1.Run).Start();
 
-            WifiConnection wifi = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
-            KeepConnected(wifi, mqtt, publisher);
+            Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "), P1 on " + settings.P1PortName);
+            INetworkConnection network;
+            if (settings.Board.Network == BoardNetwork.Ethernet)
+            {
+                network = new EthernetConnection(settings.WifiTimeoutSeconds);
+            }
+            else
+            {
+                network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
+            }
+
+            KeepConnected(network, mqtt, publisher);
         }
 
-        // Joins Wi-Fi, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(WifiConnection wifi, MqttLink mqtt, P1TelegramPublisher publisher)
+        // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
+        private static void KeepConnected(INetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)
             {
                 if (!mqtt.IsConnected)
                 {
-                    if (!wifi.IsJoined && !wifi.Join())
+                    if (!network.IsJoined && !network.Join())
                     {
                         Thread.Sleep(backoff.NextDelay());
                         continue;
@@ -72,7 +83,7 @@ namespace Concentrator.App
                         if (backoff.Failures % 3 == 0)
                         {
                             // Three broker failures in a row: make sure the network is still the one we joined.
-                            wifi.MarkSuspect();
+                            network.MarkSuspect();
                         }
 
                         Log.Info("MQTT: next attempt in " + (delay / 1000).ToString() + " s");

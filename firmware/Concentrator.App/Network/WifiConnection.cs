@@ -10,7 +10,7 @@ namespace Concentrator.App.Network
     /// the ESP32 reconnects by itself after a drop (<see cref="WifiReconnectionKind.Automatic"/>); the MQTT loop asks
     /// for a fresh join only when the broker stays unreachable (<see cref="MarkSuspect"/>).
     /// </summary>
-    public sealed class WifiConnection
+    public sealed class WifiConnection : INetworkConnection
     {
         private readonly string _ssid;
         private readonly string _password;
