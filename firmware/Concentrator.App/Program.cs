@@ -4,10 +4,13 @@ using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
 using Concentrator.App.P1;
 using Concentrator.App.Settings;
+using Concentrator.App.Status;
 using Concentrator.Core.Boards;
+using Concentrator.Core.Status;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
+using Concentrator.Drivers.Leds;
 using Concentrator.Drivers.P1;
 
 namespace Concentrator.App
@@ -27,8 +30,10 @@ namespace Concentrator.App
             ConcentratorSettings settings = SettingsFile.Load(ConcentratorSettings.FilePath);
             string problem = settings.Validate();
             Log.Info("settings: " + settings.Describe());
+            StatusLedLoop status = StartStatusLeds(settings);
             if (problem != null)
             {
+                status.State = DeviceState.SettingsProblem;
                 WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " and restart");
             }
 
@@ -39,12 +44,14 @@ namespace Concentrator.App
             }
             catch (ArgumentException ex)
             {
+                status.State = DeviceState.SettingsProblem;
                 WaitForever("P1 port settings: " + ex.Message);
                 return;
             }
 
             MqttLink mqtt = new MqttLink(settings);
             P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
+            status.Publisher = publisher;
             P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
             P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
             new Thread(p1.Run).Start();
@@ -60,23 +67,40 @@ namespace Concentrator.App
                 network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
             }
 
-            KeepConnected(network, mqtt, publisher);
+            KeepConnected(network, mqtt, publisher, status);
+        }
+
+        // The LEDs of the chosen board, or of the default board when the settings named none that exists.
+        private static StatusLedLoop StartStatusLeds(ConcentratorSettings settings)
+        {
+            BoardProfile board = settings.Board != null ? settings.Board : BoardProfiles.Find(BoardProfiles.DefaultName);
+            StatusLeds leds = new StatusLeds(board);
+            if (leds.LastProblem != null)
+            {
+                Log.Warn(leds.LastProblem);
+            }
+
+            StatusLedLoop status = new StatusLedLoop(leds);
+            new Thread(status.Run).Start();
+            return status;
         }
 
         // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(INetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher)
+        private static void KeepConnected(INetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher, StatusLedLoop status)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)
             {
                 if (!mqtt.IsConnected)
                 {
+                    status.State = network.IsJoined ? DeviceState.NoBroker : DeviceState.NoNetwork;
                     if (!network.IsJoined && !network.Join())
                     {
                         Thread.Sleep(backoff.NextDelay());
                         continue;
                     }
 
+                    status.State = DeviceState.NoBroker;
                     if (!mqtt.Connect())
                     {
                         int delay = backoff.NextDelay();
@@ -92,6 +116,7 @@ namespace Concentrator.App
                     }
 
                     backoff.Reset();
+                    status.State = DeviceState.Running;
                 }
 
                 if (!mqtt.WaitForConnectionLost(HeartbeatMilliseconds))
