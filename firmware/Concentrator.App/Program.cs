@@ -57,7 +57,7 @@ namespace Concentrator.App
             new Thread(p1.Run).Start();
 
             Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "), P1 on " + settings.P1PortName);
-            INetworkConnection network;
+            NetworkConnection network;
             if (settings.Board.Network == BoardNetwork.Ethernet)
             {
                 network = new EthernetConnection(settings.WifiTimeoutSeconds);
@@ -86,7 +86,7 @@ namespace Concentrator.App
         }
 
         // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(INetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher, StatusLedLoop status)
+        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher, StatusLedLoop status)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)

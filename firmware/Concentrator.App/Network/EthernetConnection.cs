@@ -6,55 +6,32 @@ namespace Concentrator.App.Network
 {
     /// <summary>
     /// Wired Ethernet (boards whose profile says <c>Ethernet</c>, e.g. the Olimex ESP32-POE with the ESP32_OLIMEX
-    /// firmware image, which configures the PHY). Waits, bounded by a cancellation timeout, for the interface to come up
-    /// with a DHCP address; the clock is not waited for.
+    /// firmware image, which configures the PHY): waits for the link and a DHCP address; the clock is not waited for.
     /// </summary>
-    public sealed class EthernetConnection : INetworkConnection
+    public sealed class EthernetConnection : NetworkConnection
     {
-        private readonly int _timeoutMilliseconds;
-
         public EthernetConnection(int timeoutSeconds)
+            : base(timeoutSeconds)
         {
-            _timeoutMilliseconds = timeoutSeconds * 1000;
         }
 
-        public bool IsJoined { get; private set; }
-
-        public bool Join()
+        protected override string Kind
         {
-            CancellationTokenSource timeout = new CancellationTokenSource(_timeoutMilliseconds);
-            try
-            {
-                bool up = NetworkHelper.SetupAndConnectNetwork(timeout.Token, false);
-                if (up)
-                {
-                    Log.Info("Ethernet: up");
-                }
-                else
-                {
-                    Exception cause = NetworkHelper.HelperException;
-                    Log.Warn("Ethernet: no address, status " + NetworkHelper.Status.ToString()
-                        + (cause != null ? " (" + cause.Message + ")" : string.Empty) + "; check the cable and the DHCP server");
-                }
-
-                IsJoined = up;
-                return up;
-            }
-            catch (Exception ex)
-            {
-                Log.Warn("Ethernet: " + ex.Message);
-                IsJoined = false;
-                return false;
-            }
-            finally
-            {
-                timeout.Dispose();
-            }
+            get { return "Ethernet"; }
         }
 
-        public void MarkSuspect()
+        protected override bool Attempt(CancellationToken token)
         {
-            IsJoined = false;
+            if (NetworkHelper.SetupAndConnectNetwork(token, false))
+            {
+                Log.Info("Ethernet: up");
+                return true;
+            }
+
+            Exception cause = NetworkHelper.HelperException;
+            Log.Warn("Ethernet: no address, status " + NetworkHelper.Status.ToString()
+                + (cause != null ? " (" + cause.Message + ")" : string.Empty) + "; check the cable and the DHCP server");
+            return false;
         }
     }
 }
