@@ -16,6 +16,7 @@ namespace Concentrator.Core.Quality
     {
         private const long TicksPerSecond = 10000000L;
         private const long TicksPerMinute = 60 * TicksPerSecond;
+        private const long MinimumTimeStepTicks = 2 * TicksPerSecond;
 
         private readonly QualityLimits _limits;
         private readonly int _registersPerMeter;
@@ -24,6 +25,7 @@ namespace Concentrator.Core.Quality
         private readonly sbyte[] _exponent;
         private readonly int[] _used;
         private readonly long[] _lastMeterTicks;
+        private readonly long[] _lastCheckTicks;
         private readonly long _skewTicks;
         private readonly long _staleTicks;
 
@@ -47,6 +49,7 @@ namespace Concentrator.Core.Quality
             _exponent = new sbyte[meters * registersPerMeter];
             _used = new int[meters];
             _lastMeterTicks = new long[meters];
+            _lastCheckTicks = new long[meters];
             _skewTicks = limits.MaxClockSkewSeconds * TicksPerSecond;
             _staleTicks = limits.StaleAfterSeconds * TicksPerSecond;
         }
@@ -95,13 +98,16 @@ namespace Concentrator.Core.Quality
                     }
                 }
 
+                // Meter clocks count whole seconds: two sets at least 2 s apart must carry different times (a meter that
+                // pushes twice a second may send the same second twice).
                 long last = _lastMeterTicks[meter];
-                if (last != 0 && meterTicks <= last)
+                if (last != 0 && (meterTicks < last || (meterTicks == last && now - _lastCheckTicks[meter] >= MinimumTimeStepTicks)))
                 {
                     setFlags |= ReadingFlags.Stale;
                 }
 
                 _lastMeterTicks[meter] = meterTicks;
+                _lastCheckTicks[meter] = now;
             }
 
             set.Flags |= setFlags;
@@ -121,6 +127,7 @@ namespace Concentrator.Core.Quality
         {
             _used[meter] = 0;
             _lastMeterTicks[meter] = 0;
+            _lastCheckTicks[meter] = 0;
         }
 
         private void CheckReading(int meter, ReadingSet set, Reading reading, long now)

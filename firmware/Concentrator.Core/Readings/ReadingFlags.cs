@@ -19,8 +19,8 @@ namespace Concentrator.Core.Readings
         ClockSkew = 8,
 
         /// <summary>
-        /// On a reading: its capture time is older than the configured limit. On a set: the meter's clock did not advance
-        /// since the last read (the meter repeated an old telegram, or its clock stopped).
+        /// On a reading: its capture time is older than the configured limit. On a set: the meter's clock went back, or did not
+        /// advance although 2 s or more passed since the last read (the meter repeated an old telegram, or its clock stopped).
         /// </summary>
         Stale = 16,
     }

@@ -78,6 +78,9 @@ namespace Concentrator.Core.Scheduling
 
         public long LastStartDelayMilliseconds { get; internal set; }
 
+        /// <summary>The longest delay between a slot start and the first attempt in it, since start.</summary>
+        public long MaxFirstAttemptDelayMilliseconds { get; internal set; }
+
         /// <summary>How long the last attempt took.</summary>
         public long LastDurationMilliseconds { get; internal set; }
 

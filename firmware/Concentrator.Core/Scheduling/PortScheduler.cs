@@ -225,6 +225,10 @@ namespace Concentrator.Core.Scheduling
             meter.AttemptsInSlot++;
             meter.LastStartMilliseconds = started;
             meter.LastStartDelayMilliseconds = started - meter.SlotMilliseconds;
+            if (meter.AttemptsInSlot == 1 && meter.LastStartDelayMilliseconds > meter.MaxFirstAttemptDelayMilliseconds)
+            {
+                meter.MaxFirstAttemptDelayMilliseconds = meter.LastStartDelayMilliseconds;
+            }
             MeterReadStatus status;
             string error;
             try

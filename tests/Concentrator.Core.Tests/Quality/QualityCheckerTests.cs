@@ -112,6 +112,8 @@ namespace Concentrator.Core.Tests.Quality
 
             checker.Check(0, QualityTelegrams.Normal(decoder, "261121101000W", "003235.689"), ConcentratorUtc);
             ReadingSet set = QualityTelegrams.Normal(decoder, "261121101000W", "003235.689");
+            Assert.AreEqual((int)ReadingFlags.None, (int)checker.Check(0, set, ConcentratorUtc.AddMilliseconds(500)), "two pushes in one second");
+            set = QualityTelegrams.Normal(decoder, "261121101000W", "003235.689");
             Assert.AreEqual((int)ReadingFlags.Stale, (int)checker.Check(0, set, ConcentratorUtc.AddSeconds(10)));
             Assert.AreEqual((int)ReadingFlags.Stale, (int)set.Flags, "the meter sent the same time again");
 

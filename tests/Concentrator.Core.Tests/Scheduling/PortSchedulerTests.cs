@@ -51,6 +51,8 @@ namespace Concentrator.Core.Tests.Scheduling
                 Assert.AreEqual(start + 300, readers[3].Starts[slot], "good-b in slot " + slot.ToString());
             }
 
+            Assert.AreEqual(2400L, scheduler[3].MaxFirstAttemptDelayMilliseconds, "the worst wait: one budget, one failed read, one good read");
+            Assert.AreEqual(0L, scheduler[3].LastStartDelayMilliseconds - 300);
             Assert.AreEqual(10, readers[2].Calls);
             Assert.AreEqual(10, readers[3].Calls);
             Assert.AreEqual(30, readers[0].Calls, "the silent meter: a first attempt and 2 retries per slot");

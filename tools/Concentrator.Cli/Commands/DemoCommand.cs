@@ -189,7 +189,7 @@ public sealed class DemoCommand : ICliCommand
         return stalled ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static (string Host, int Port) ParseBroker(string text)
+    internal static (string Host, int Port) ParseBroker(string text)
     {
         int colon = text.LastIndexOf(':');
         string host = colon < 0 ? text : text.Substring(0, colon);
