@@ -20,7 +20,7 @@ namespace Concentrator.Core.Quality
 
         private readonly QualityLimits _limits;
         private readonly int _registersPerMeter;
-        private readonly ObisCode[] _obis;
+        private readonly long[] _keys; // OBIS codes packed A..F into 48 bits: a struct array would cost a boxed object per element on nanoFramework
         private readonly long[] _mantissa;
         private readonly sbyte[] _exponent;
         private readonly int[] _used;
@@ -44,7 +44,7 @@ namespace Concentrator.Core.Quality
             limits.Validate();
             _limits = limits;
             _registersPerMeter = registersPerMeter;
-            _obis = new ObisCode[meters * registersPerMeter];
+            _keys = new long[meters * registersPerMeter];
             _mantissa = new long[meters * registersPerMeter];
             _exponent = new sbyte[meters * registersPerMeter];
             _used = new int[meters];
@@ -194,9 +194,10 @@ namespace Concentrator.Core.Quality
         {
             int first = meter * _registersPerMeter;
             int used = _used[meter];
+            long key = Key(reading.Obis);
             for (int i = first; i < first + used; i++)
             {
-                if (_obis[i] == reading.Obis)
+                if (_keys[i] == key)
                 {
                     bool backwards = Compare(reading.Mantissa, reading.Exponent, _mantissa[i], _exponent[i]) < 0;
                     _mantissa[i] = reading.Mantissa;
@@ -212,11 +213,16 @@ namespace Concentrator.Core.Quality
             }
 
             int slot = first + used;
-            _obis[slot] = reading.Obis;
+            _keys[slot] = key;
             _mantissa[slot] = reading.Mantissa;
             _exponent[slot] = reading.Exponent;
             _used[meter] = used + 1;
             return false;
+        }
+
+        private static long Key(ObisCode obis)
+        {
+            return ((long)obis.A << 40) | ((long)obis.B << 32) | ((long)obis.C << 24) | ((long)obis.D << 16) | ((long)obis.E << 8) | obis.F;
         }
 
         /// <summary>Exact comparison of m1 × 10^e1 with m2 × 10^e2 ("000687.138" and "687.1380" are equal).</summary>

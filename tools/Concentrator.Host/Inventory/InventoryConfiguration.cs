@@ -18,7 +18,7 @@ public sealed class InventoryConfiguration
     public QualityLimits Quality { get; } = new();
 
     /// <summary>Registers per meter the quality checker remembers (for "counter went backwards").</summary>
-    public int RegistersPerMeter { get; set; } = 32;
+    public int RegistersPerMeter { get; set; } = 16;
 
     public List<MeterDefinition> Meters { get; } = new();
 }
