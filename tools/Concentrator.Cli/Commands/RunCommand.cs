@@ -58,24 +58,9 @@ public sealed class RunCommand : ICliCommand
             return ExitCodes.Failed;
         }
 
-        IMessagePublisher publisher = new ConsoleMessagePublisher(console.Out);
-        Action closePublisher = () => { };
-        if (broker is not null)
+        if (!MqttPublisherFactory.TryOpen("run", broker, console, out IMessagePublisher publisher, out Action closePublisher))
         {
-            if (MqttPublisherFactory.Create is null)
-            {
-                throw new UsageException("--mqtt: no MQTT publisher is configured; run without --mqtt to print the messages instead");
-            }
-
-            try
-            {
-                (publisher, closePublisher) = MqttPublisherFactory.Create(broker.Value.Host, broker.Value.Port, console.Error);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                console.Error.WriteLine("run: cannot publish to " + broker.Value.Host + ":" + broker.Value.Port + ": " + exception.Message);
-                return ExitCodes.Failed;
-            }
+            return ExitCodes.Failed;
         }
 
         InventoryRunner runner;
