@@ -229,5 +229,21 @@ namespace Concentrator.Core.Tests.Scheduling
             MeterDefinition[] polled = { SchedulerRun.Meter("m", 60, ReadPriority.Billing) };
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new PortScheduler(polled, one, clock, bad, new RecordingReadSink()));
         }
+
+        [TestMethod]
+        public void A_reader_that_throws_is_a_link_failure_and_the_others_are_still_read()
+        {
+            FakeScheduleClock clock = new FakeScheduleClock(10, 7, 13);
+            MeterDefinition[] meters = { SchedulerRun.Meter("throws", 60, ReadPriority.Billing), SchedulerRun.Meter("good", 60, ReadPriority.Billing) };
+            IMeterReader[] readers = { new ThrowingMeterReader(), FakeMeterReader.Good(clock, 100) };
+            RecordingReadSink sink = new RecordingReadSink();
+            PortScheduler scheduler = new PortScheduler(meters, readers, clock, SchedulerRun.Options(2000, 0, 5), sink);
+
+            SchedulerRun.Until(scheduler, clock, FakeScheduleClock.At(10, 10, 30));
+
+            Assert.AreEqual(3L, scheduler[1].Reads);
+            Assert.AreEqual((int)MeterReadStatus.LinkFailure, (int)scheduler[0].LastStatus);
+            Assert.AreEqual("reader failed: port driver fault", scheduler[0].LastError);
+        }
     }
 }

@@ -136,4 +136,37 @@ public sealed class InventoryRunnerTests
             System.IO.File.Delete(path);
         }
     }
+
+    [TestMethod]
+    public void Run_command_prints_readings_of_a_scheduled_and_a_continuous_meter_and_the_counters()
+    {
+        using var server = new SimulatedP1PortServer(new SimulatedP1PortOptions { Interval = TimeSpan.FromMilliseconds(200), Seed = 21 });
+        server.Start();
+        string path = System.IO.Path.GetTempFileName();
+        try
+        {
+            System.IO.File.WriteAllText(path,
+                "device=cli-test\nread-budget-ms=1000\n" +
+                "meter polled port=rs485 protocol=dsmr address=127.0.0.1:" + server.Port + " interval=1 priority=instantaneous\n" +
+                "meter pushed port=p1 protocol=dsmr address=127.0.0.1:" + server.Port + " interval=0\n");
+            CliRun result = CliRun.InProcess("run", "--config", path, "--duration", "3.5");
+
+            Assert.AreEqual(0, result.ExitCode, result.Error);
+            int polled = 0, pushed = 0;
+            foreach (string line in result.OutputLines)
+            {
+                polled += line.StartsWith("concentrator/cli-test/meters/polled/readings {", StringComparison.Ordinal) ? 1 : 0;
+                pushed += line.StartsWith("concentrator/cli-test/meters/pushed/readings {", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            Assert.IsTrue(polled >= 2, "polled readings: " + polled + "\n" + result.Error);
+            Assert.IsTrue(pushed > polled, "every pushed telegram is published: " + pushed + " vs " + polled + " polled");
+            StringAssert.Contains(result.Error, "polled: Rs485 port, Dsmr at 127.0.0.1:" + server.Port + ", every 1 s (priority instantaneous)");
+            StringAssert.Contains(result.Error, "polled: reads " + polled + ", failures ");
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
 }
