@@ -77,6 +77,9 @@ namespace Concentrator.Core.Readings
         public bool HasTime;
         public MeterTime Time;
 
+        /// <summary>Quality notes on the set as a whole (<see cref="ReadingFlags.ClockSkew"/>, <see cref="ReadingFlags.Stale"/>); set by the quality checker.</summary>
+        public ReadingFlags Flags;
+
         public Reading this[int index]
         {
             get
@@ -102,6 +105,7 @@ namespace Concentrator.Core.Readings
             MeterIdLength = 0;
             HasTime = false;
             Time = new MeterTime();
+            Flags = ReadingFlags.None;
         }
 
         /// <summary>Takes the next free reading, cleared; null when the set is full.</summary>

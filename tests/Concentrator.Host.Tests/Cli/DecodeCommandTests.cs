@@ -162,7 +162,7 @@ public sealed class DecodeCommandTests
         AssertUsage(new[] { "decode", "--protocol", "dsmr", file, file }, "unexpected argument");
         AssertUsage(new[] { "decode", "--protocol" }, "option '--protocol' needs a value");
         AssertUsage(new[] { "decode", "--hex=yes", "--protocol", "dsmr", file }, "option '--hex' takes no value");
-        AssertUsage(new[] { "recode" }, "unknown command 'recode': expected decode, simulate, demo");
+        AssertUsage(new[] { "recode" }, "unknown command 'recode': expected decode, simulate, demo, run");
         AssertUsage(Array.Empty<string>(), "usage: concentrator COMMAND");
     }
 

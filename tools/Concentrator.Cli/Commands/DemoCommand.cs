@@ -82,24 +82,9 @@ public sealed class DemoCommand : ICliCommand
             throw new UsageException((exception.ParamName == nameof(P1RunnerOptions.DeviceId) ? "--device: " : "--prefix: ") + FirstSentence(exception.Message));
         }
 
-        IMessagePublisher output = new ConsoleMessagePublisher(console.Out);
-        Action closePublisher = () => { };
-        if (broker is not null)
+        if (!MqttPublisherFactory.TryOpen("demo", broker, console, out IMessagePublisher output, out Action closePublisher))
         {
-            if (MqttPublisherFactory.Create is null)
-            {
-                throw new UsageException("--mqtt: no MQTT publisher is configured; run without --mqtt to print the messages instead");
-            }
-
-            try
-            {
-                (output, closePublisher) = MqttPublisherFactory.Create(broker.Value.Host, broker.Value.Port, console.Error);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                console.Error.WriteLine("demo: cannot publish to " + broker.Value.Host + ":" + broker.Value.Port + ": " + exception.Message);
-                return ExitCodes.Failed;
-            }
+            return ExitCodes.Failed;
         }
 
         var publisher = new CountingPublisher(output, count);
@@ -189,7 +174,7 @@ public sealed class DemoCommand : ICliCommand
         return stalled ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static (string Host, int Port) ParseBroker(string text)
+    internal static (string Host, int Port) ParseBroker(string text)
     {
         int colon = text.LastIndexOf(':');
         string host = colon < 0 ? text : text.Substring(0, colon);
