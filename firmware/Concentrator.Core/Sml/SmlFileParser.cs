@@ -59,6 +59,10 @@ namespace Concentrator.Core.Sml
         public int LastTransactionIdStart { get; private set; }
         public int LastTransactionIdLength { get; private set; }
 
+        /// <summary>The transaction id of the last good SML_GetList.Res in <see cref="SmlReader.Data"/> (the payload); length 0 when none.</summary>
+        public int GetListTransactionIdStart { get; private set; }
+        public int GetListTransactionIdLength { get; private set; }
+
         /// <summary>
         /// Parses <c>payload[0 .. length)</c> into <paramref name="set"/> (cleared first). Returns true when every
         /// message passed; otherwise <paramref name="error"/> holds the first failure and the set keeps the readings
@@ -80,6 +84,8 @@ namespace Concentrator.Core.Sml
             AttentionLength = 0;
             LastTransactionIdStart = 0;
             LastTransactionIdLength = 0;
+            GetListTransactionIdStart = 0;
+            GetListTransactionIdLength = 0;
             set.Clear();
             set.Protocol = "sml";
 
@@ -202,6 +208,11 @@ namespace Concentrator.Core.Sml
             GoodMessages++;
             LastTransactionIdStart = transactionStart;
             LastTransactionIdLength = transactionLength;
+            if (tag == SmlMessageTag.GetListResponse)
+            {
+                GetListTransactionIdStart = transactionStart;
+                GetListTransactionIdLength = transactionLength;
+            }
             return true;
         }
 
