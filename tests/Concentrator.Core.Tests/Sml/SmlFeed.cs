@@ -113,6 +113,12 @@ namespace Concentrator.Core.Tests.Sml
             return set.GetText(reading.TextStart, reading.TextLength);
         }
 
+        /// <summary>ASCII bytes as a string.</summary>
+        public static string AsciiOf(byte[] ascii)
+        {
+            return Concentrator.Core.Tests.TestSupport.Ascii.Text(ascii, 0, ascii.Length);
+        }
+
         private static int Digit(char c)
         {
             if (c >= '0' && c <= '9')
