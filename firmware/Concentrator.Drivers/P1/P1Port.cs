@@ -17,16 +17,7 @@ namespace Concentrator.Drivers.P1
     /// One thread owns an instance. Nothing allocates per read; every wait is bounded; failures come back as a
     /// <see cref="LinkStatus"/> with <see cref="LastProblem"/> saying what happened.
     /// </summary>
-    /// <remarks>
-    /// How nanoFramework's <c>SerialPort.Read(buffer, offset, count)</c> behaves on the ESP32 (nf-interpreter,
-    /// targets/ESP32/_nanoCLR/System.IO.Ports/sys_io_ser_native_System_IO_Ports_SerialPort.cpp): it returns at
-    /// once only when <c>count</c> bytes are already in the receive ring buffer; otherwise it waits for all
-    /// <c>count</c> bytes, up to <c>ReadTimeout</c> (default infinite), and then throws <see cref="TimeoutException"/>,
-    /// leaving the bytes that did arrive in the buffer. <c>BytesToRead</c> is the ring buffer's length. So this port
-    /// never asks for more than <c>BytesToRead</c>: it polls <c>BytesToRead</c> every
-    /// <see cref="P1PortOptions.PollIntervalMilliseconds"/> until bytes are there or the caller's timeout has passed,
-    /// then reads exactly what is there. No call blocks past the timeout and the idle path throws nothing.
-    /// </remarks>
+    /// <remarks>Reads go through <see cref="UartPolling"/>, which never blocks past the caller's timeout.</remarks>
     public sealed class P1Port : IByteLink, IDisposable
     {
         // Safety net only: Read never asks for bytes that have not arrived, so this wait is never reached.
@@ -201,62 +192,14 @@ namespace Concentrator.Drivers.P1
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            SerialPort port = _port;
-            if (port == null)
+            string problem;
+            LinkStatus status = UartPolling.Read(_port, _options.PortName, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            if (problem != null)
             {
-                return LinkStatus.Closed;
+                LastProblem = problem;
             }
 
-            if (count == 0)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                int available = port.BytesToRead;
-                int waited = 0;
-                while (available <= 0)
-                {
-                    if (waited >= timeoutMilliseconds)
-                    {
-                        return LinkStatus.Timeout;
-                    }
-
-                    int step = timeoutMilliseconds - waited;
-                    if (step > _options.PollIntervalMilliseconds)
-                    {
-                        step = _options.PollIntervalMilliseconds;
-                    }
-
-                    Thread.Sleep(step);
-                    waited += step;
-                    available = port.BytesToRead;
-                }
-
-                // The ring buffer holds at least this many bytes and only this thread takes from it, so the read
-                // returns at once without waiting on ReadTimeout.
-                bytesRead = port.Read(buffer, offset, available < count ? available : count);
-                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                // SerialPort throws this when the port is not open.
-                return LinkStatus.Closed;
-            }
+            return status;
         }
 
         /// <summary>P1 is receive-only: there is no line to the meter except the data request.</summary>
