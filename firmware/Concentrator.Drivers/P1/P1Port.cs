@@ -1,8 +1,6 @@
 using System;
 using System.Device.Gpio;
-using System.IO;
 using System.IO.Ports;
-using System.Threading;
 using Concentrator.Core.Io;
 using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
