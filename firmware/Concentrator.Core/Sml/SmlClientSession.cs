@@ -162,7 +162,7 @@ namespace Concentrator.Core.Sml
         {
             SmlFileParser parser = _decoder.Parser;
             int length = parser.GetListTransactionIdLength;
-            if (length == 0 || _decoder.Readings.Count == 0 && parser.GetListResponses == 0)
+            if (length == 0 || parser.GetListResponses == 0)
             {
                 return false;
             }

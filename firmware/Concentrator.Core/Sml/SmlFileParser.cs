@@ -59,7 +59,7 @@ namespace Concentrator.Core.Sml
         public int LastTransactionIdStart { get; private set; }
         public int LastTransactionIdLength { get; private set; }
 
-        /// <summary>The transaction id of the last good SML_GetList.Res in <see cref="SmlReader.Data"/> (the payload); length 0 when none.</summary>
+        /// <summary>The transaction id of the last good SML_GetList.Res (or .Req, for a meter reading requests) in <see cref="SmlReader.Data"/> (the payload); length 0 when none.</summary>
         public int GetListTransactionIdStart { get; private set; }
         public int GetListTransactionIdLength { get; private set; }
 
@@ -208,7 +208,7 @@ namespace Concentrator.Core.Sml
             GoodMessages++;
             LastTransactionIdStart = transactionStart;
             LastTransactionIdLength = transactionLength;
-            if (tag == SmlMessageTag.GetListResponse)
+            if (tag == SmlMessageTag.GetListResponse || tag == SmlMessageTag.GetListRequest)
             {
                 GetListTransactionIdStart = transactionStart;
                 GetListTransactionIdLength = transactionLength;
