@@ -281,19 +281,7 @@ namespace Concentrator.Core.Sml
                 return false;
             }
 
-            if (length > 0 && _set.SignatureLength == 0)
-            {
-                int text = _set.AppendHex(_reader.Data, start, length);
-                if (text < 0)
-                {
-                    return Capacity();
-                }
-
-                _set.SignatureStart = text;
-                _set.SignatureLength = 2 * length;
-            }
-
-            return ReadTime(); // actGatewayTime: not a reading
+            return KeepSetSignature(start, length) && ReadTime(); // actGatewayTime: not a reading
         }
 
         // SML_ListEntry: objName, status, valTime, unit, scaler, value, valueSignature.
@@ -513,18 +501,25 @@ namespace Concentrator.Core.Sml
                 return false;
             }
 
-            if (length > 0 && _set.SignatureLength == 0)
-            {
-                int text = _set.AppendHex(_reader.Data, start, length);
-                if (text < 0)
-                {
-                    return Capacity();
-                }
+            return KeepSetSignature(start, length);
+        }
 
-                _set.SignatureStart = text;
-                _set.SignatureLength = 2 * length;
+        // A listSignature or globalSignature (the first one of the file) as hex on the set.
+        private bool KeepSetSignature(int start, int length)
+        {
+            if (length == 0 || _set.SignatureLength > 0)
+            {
+                return true;
             }
 
+            int text = _set.AppendHex(_reader.Data, start, length);
+            if (text < 0)
+            {
+                return Capacity();
+            }
+
+            _set.SignatureStart = text;
+            _set.SignatureLength = 2 * length;
             return true;
         }
 

@@ -6,27 +6,24 @@ namespace Concentrator.Core.Sml
     /// <summary>
     /// Reads a port on which a meter pushes SML files unasked (the eHZ optical interface): bytes from an
     /// <see cref="IByteLink"/> into an <see cref="SmlFileDecoder"/>, files and failures out to an
-    /// <see cref="ISmlFileSink"/>. Call <see cref="Poll"/> in a loop; each call is bounded by
+    /// <see cref="ISmlFileSink"/>. Call <see cref="PolledLinkReader.Poll"/> in a loop; each call is bounded by
     /// <see cref="SmlPushReaderOptions.ReadTimeoutMilliseconds"/>. Silence in the middle of a file ends it as truncated;
     /// silence between files is reported once it passes the alarm limit. Allocation-free after construction.
     /// </summary>
-    public sealed class SmlPushReader
+    public sealed class SmlPushReader : PolledLinkReader
     {
-        private readonly IByteLink _link;
         private readonly SmlFileDecoder _decoder;
         private readonly ISmlFileSink _sink;
-        private readonly SmlPushReaderOptions _options;
-        private readonly byte[] _buffer;
-        private int _silentMilliseconds;
-        private bool _silenceReported;
 
         public SmlPushReader(IByteLink link, SmlFileDecoder decoder, ISmlFileSink sink, SmlPushReaderOptions options)
+            : this(link, decoder, sink, options ?? new SmlPushReaderOptions(), true)
         {
-            if (link == null)
-            {
-                throw new ArgumentNullException("link");
-            }
+            // (the second constructor lets the options default once, before the base constructor reads them)
+        }
 
+        private SmlPushReader(IByteLink link, SmlFileDecoder decoder, ISmlFileSink sink, SmlPushReaderOptions options, bool defaulted)
+            : base(link, options.ReadTimeoutMilliseconds, options.InterByteTimeoutMilliseconds, options.SilenceAlarmMilliseconds, options.ReadBufferSize)
+        {
             if (decoder == null)
             {
                 throw new ArgumentNullException("decoder");
@@ -37,62 +34,45 @@ namespace Concentrator.Core.Sml
                 throw new ArgumentNullException("sink");
             }
 
-            _link = link;
             _decoder = decoder;
             _sink = sink;
-            _options = options ?? new SmlPushReaderOptions();
-            _buffer = new byte[_options.ReadBufferSize];
         }
-
-        /// <summary>Bytes received since construction.</summary>
-        public long BytesReceived { get; private set; }
 
         public SmlFileDecoder Decoder
         {
             get { return _decoder; }
         }
 
-        /// <summary>Waits for bytes once and handles them. Returns the link's status (Timeout is normal between files).</summary>
-        public LinkStatus Poll()
+        protected override bool InFrame
         {
-            int read;
-            LinkStatus status = _link.Read(_buffer, 0, _buffer.Length, _options.ReadTimeoutMilliseconds, out read);
-            if (status == LinkStatus.Ok && read > 0)
+            get { return _decoder.InFile; }
+        }
+
+        protected override void Feed(byte[] buffer, int count)
+        {
+            int offset = 0;
+            while (offset < count)
             {
-                _silentMilliseconds = 0;
-                _silenceReported = false;
-                BytesReceived += read;
-                int offset = 0;
-                while (offset < read)
-                {
-                    int consumed;
-                    SmlStatus file = _decoder.Feed(_buffer, offset, read - offset, out consumed);
-                    offset += consumed;
-                    Report(file);
-                }
-
-                return LinkStatus.Ok;
+                int consumed;
+                SmlStatus file = _decoder.Feed(buffer, offset, count - offset, out consumed);
+                offset += consumed;
+                Report(file);
             }
+        }
 
-            if (status == LinkStatus.Timeout || (status == LinkStatus.Ok && read == 0))
-            {
-                _silentMilliseconds += _options.ReadTimeoutMilliseconds;
-                if (_decoder.InFile && _silentMilliseconds >= _options.InterByteTimeoutMilliseconds)
-                {
-                    Report(_decoder.Finish(false));
-                }
+        protected override void FinishAfterSilence()
+        {
+            Report(_decoder.Finish(false));
+        }
 
-                if (!_silenceReported && _silentMilliseconds >= _options.SilenceAlarmMilliseconds)
-                {
-                    _silenceReported = true;
-                    _sink.OnSilence(_silentMilliseconds);
-                }
-
-                return LinkStatus.Timeout;
-            }
-
+        protected override void ResetDecoder()
+        {
             _decoder.Reset();
-            return status;
+        }
+
+        protected override void ReportSilence(int silentMilliseconds)
+        {
+            _sink.OnSilence(silentMilliseconds);
         }
 
         private void Report(SmlStatus status)

@@ -184,8 +184,23 @@ namespace Concentrator.Core.Sml
             return true;
         }
 
-        /// <summary>Reads an unsigned (or, leniently, a non-negative signed) integer of 1..8 bytes.</summary>
+        /// <summary>Reads an unsigned (or, leniently, a signed) integer of 1..8 bytes.</summary>
         public bool ReadUnsigned(out ulong value)
+        {
+            return ReadInteger(SmlType.Unsigned, out value);
+        }
+
+        /// <summary>Reads a signed (or, leniently, an unsigned) integer of 1..8 bytes, sign-extended from its width.</summary>
+        public bool ReadSigned(out long value)
+        {
+            ulong raw;
+            bool ok = ReadInteger(SmlType.Integer, out raw);
+            value = (long)raw;
+            return ok;
+        }
+
+        // Either integer type is accepted (meters mix them up); a signed one is sign-extended from its width.
+        private bool ReadInteger(SmlType wanted, out ulong value)
         {
             int tl = _position;
             SmlType type;
@@ -198,37 +213,10 @@ namespace Concentrator.Core.Sml
 
             if (type != SmlType.Unsigned && type != SmlType.Integer)
             {
-                return Fail(SmlProblem.UnexpectedType, tl, (long)SmlType.Unsigned, (long)type);
+                return Fail(SmlProblem.UnexpectedType, tl, (long)wanted, (long)type);
             }
 
-            return ReadNumberData(tl, length, false, out value);
-        }
-
-        /// <summary>Reads a signed (or, leniently, an unsigned) integer of 1..8 bytes, sign-extended from its width.</summary>
-        public bool ReadSigned(out long value)
-        {
-            int tl = _position;
-            SmlType type;
-            int length;
-            value = 0;
-            if (!ReadTl(out type, out length))
-            {
-                return false;
-            }
-
-            if (type != SmlType.Integer && type != SmlType.Unsigned)
-            {
-                return Fail(SmlProblem.UnexpectedType, tl, (long)SmlType.Integer, (long)type);
-            }
-
-            ulong raw;
-            if (!ReadNumberData(tl, length, type == SmlType.Integer, out raw))
-            {
-                return false;
-            }
-
-            value = (long)raw;
-            return true;
+            return ReadNumberData(tl, length, type == SmlType.Integer, out value);
         }
 
         /// <summary>

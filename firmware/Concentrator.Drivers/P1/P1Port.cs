@@ -128,7 +128,7 @@ namespace Concentrator.Drivers.P1
             {
                 if (port != null)
                 {
-                    DisposeQuietly(port);
+                    SerialFraming.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
@@ -149,7 +149,7 @@ namespace Concentrator.Drivers.P1
             {
                 // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver, and signal
                 // inversion can be changed only while no driver is installed.
-                DisposeQuietly(port);
+                SerialFraming.DisposeQuietly(port);
             }
         }
 
@@ -232,16 +232,14 @@ namespace Concentrator.Drivers.P1
                 return Open();
             }
 
-            try
+            string problem;
+            LinkStatus applied = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
+            if (problem != null)
             {
-                SerialFraming.Apply(port, settings);
-                return LinkStatus.Ok;
+                LastProblem = problem;
             }
-            catch (Exception ex)
-            {
-                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+
+            return applied;
         }
 
         public void Dispose()
@@ -322,18 +320,6 @@ namespace Concentrator.Drivers.P1
             {
                 Inversion = P1SignalInversion.Unavailable;
                 LastProblem = "this target's UART cannot invert the P1 signal: fit a hardware inverter and set p1.inverter=external";
-            }
-        }
-
-        private static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
-                // A port that fails to close is gone either way; the next Open creates a new one.
             }
         }
     }

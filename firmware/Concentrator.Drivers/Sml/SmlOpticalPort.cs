@@ -110,7 +110,7 @@ namespace Concentrator.Drivers.Sml
             {
                 if (port != null)
                 {
-                    DisposeQuietly(port);
+                    SerialFraming.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
@@ -129,7 +129,7 @@ namespace Concentrator.Drivers.Sml
             if (port != null)
             {
                 // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver.
-                DisposeQuietly(port);
+                SerialFraming.DisposeQuietly(port);
             }
         }
 
@@ -213,16 +213,14 @@ namespace Concentrator.Drivers.Sml
                 return Open();
             }
 
-            try
+            string problem;
+            LinkStatus applied = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
+            if (problem != null)
             {
-                SerialFraming.Apply(port, settings);
-                return LinkStatus.Ok;
+                LastProblem = problem;
             }
-            catch (Exception ex)
-            {
-                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+
+            return applied;
         }
 
         public void Dispose()
@@ -234,18 +232,6 @@ namespace Concentrator.Drivers.Sml
 
             Close();
             _disposed = true;
-        }
-
-        private static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
-                // A port that fails to close is gone either way; the next Open creates a new one.
-            }
         }
     }
 }

@@ -63,7 +63,16 @@ public sealed class SimulateCommand : ICliCommand
         console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
         console.Out.Flush();
 
-        // Wait for Ctrl-C or the duration; WaitOne is bounded by the duration when there is one.
+        WaitForStop(duration, cancellationToken);
+
+        server.Stop();
+        console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Waits for Ctrl-C or the duration; bounded by the duration when there is one.</summary>
+    internal static void WaitForStop(TimeSpan? duration, CancellationToken cancellationToken)
+    {
         if (duration is null)
         {
             cancellationToken.WaitHandle.WaitOne();
@@ -72,10 +81,6 @@ public sealed class SimulateCommand : ICliCommand
         {
             cancellationToken.WaitHandle.WaitOne(duration.Value);
         }
-
-        server.Stop();
-        console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
-        return ExitCodes.Ok;
     }
 
     internal static OptionSpec[] Concat(OptionSpec[] first, OptionSpec[] second)

@@ -134,14 +134,7 @@ internal static class SmlSimulation
             console.Out.WriteLine("listening on 127.0.0.1:" + server.Port + ": simulated SML meter " + serverId + ", " + Describe(options, pull));
             console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
             console.Out.Flush();
-            if (duration is null)
-            {
-                cancellationToken.WaitHandle.WaitOne();
-            }
-            else
-            {
-                cancellationToken.WaitHandle.WaitOne(duration.Value);
-            }
+            SimulateCommand.WaitForStop(duration, cancellationToken);
 
             server.Stop();
             long sent = server is PacedPushServer paced ? paced.TelegramsSent : ((SimulatedSmlTcpMeter)server).Answers;
