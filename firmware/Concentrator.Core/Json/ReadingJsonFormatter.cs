@@ -136,9 +136,22 @@ namespace Concentrator.Core.Json
                 int length = set.Time.FormatIso8601(_scratch, 0);
                 writer.String(_scratch, 0, length);
             }
+
+            if (set.HasSecondIndex)
+            {
+                writer.Name("second_index");
+                writer.Number(set.SecondIndex);
+            }
+
+            if (set.SignatureLength > 0)
+            {
+                writer.Name("signature");
+                writer.String(set.Text, set.SignatureStart, set.SignatureLength);
+            }
         }
 
-        // "value" (a number, or the text as sent), "unit", "time", "invalid_time" for a time the meter got wrong, and "flags".
+        // "value" (a number, or the text as sent), "unit", "time", "invalid_time" for a time the meter got wrong, and
+        // where the meter sent them "second_index", "status" and "signature" (hex, forwarded untouched), and "flags".
         private void WriteReadingFields(JsonWriter writer, ReadingSet set, Reading reading)
         {
             writer.Name("value");
@@ -171,6 +184,25 @@ namespace Concentrator.Core.Json
             {
                 writer.Name("invalid_time");
                 writer.String(set.Text, reading.TextStart, reading.TextLength);
+            }
+
+            if (reading.HasSecondIndex)
+            {
+                writer.Name("second_index");
+                writer.Number(reading.SecondIndex);
+            }
+
+            if (reading.HasStatus)
+            {
+                // The status word as the meter sent it; bit meanings are manufacturer-specific (FNN Lastenheft eHZ).
+                writer.Name("status");
+                writer.Number((long)reading.Status);
+            }
+
+            if (reading.SignatureLength > 0)
+            {
+                writer.Name("signature");
+                writer.String(set.Text, reading.SignatureStart, reading.SignatureLength);
             }
 
             WriteFlags(writer, reading.Flags);

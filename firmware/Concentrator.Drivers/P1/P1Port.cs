@@ -1,8 +1,6 @@
 using System;
 using System.Device.Gpio;
-using System.IO;
 using System.IO.Ports;
-using System.Threading;
 using Concentrator.Core.Io;
 using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
@@ -17,16 +15,7 @@ namespace Concentrator.Drivers.P1
     /// One thread owns an instance. Nothing allocates per read; every wait is bounded; failures come back as a
     /// <see cref="LinkStatus"/> with <see cref="LastProblem"/> saying what happened.
     /// </summary>
-    /// <remarks>
-    /// How nanoFramework's <c>SerialPort.Read(buffer, offset, count)</c> behaves on the ESP32 (nf-interpreter,
-    /// targets/ESP32/_nanoCLR/System.IO.Ports/sys_io_ser_native_System_IO_Ports_SerialPort.cpp): it returns at
-    /// once only when <c>count</c> bytes are already in the receive ring buffer; otherwise it waits for all
-    /// <c>count</c> bytes, up to <c>ReadTimeout</c> (default infinite), and then throws <see cref="TimeoutException"/>,
-    /// leaving the bytes that did arrive in the buffer. <c>BytesToRead</c> is the ring buffer's length. So this port
-    /// never asks for more than <c>BytesToRead</c>: it polls <c>BytesToRead</c> every
-    /// <see cref="P1PortOptions.PollIntervalMilliseconds"/> until bytes are there or the caller's timeout has passed,
-    /// then reads exactly what is there. No call blocks past the timeout and the idle path throws nothing.
-    /// </remarks>
+    /// <remarks>Reads go through <see cref="UartPolling"/>, which never blocks past the caller's timeout.</remarks>
     public sealed class P1Port : IByteLink, IDisposable
     {
         // Safety net only: Read never asks for bytes that have not arrived, so this wait is never reached.
@@ -139,7 +128,7 @@ namespace Concentrator.Drivers.P1
             {
                 if (port != null)
                 {
-                    DisposeQuietly(port);
+                    SerialFraming.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
@@ -160,7 +149,7 @@ namespace Concentrator.Drivers.P1
             {
                 // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver, and signal
                 // inversion can be changed only while no driver is installed.
-                DisposeQuietly(port);
+                SerialFraming.DisposeQuietly(port);
             }
         }
 
@@ -201,62 +190,14 @@ namespace Concentrator.Drivers.P1
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            SerialPort port = _port;
-            if (port == null)
+            string problem;
+            LinkStatus status = UartPolling.Read(_port, _options.PortName, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            if (problem != null)
             {
-                return LinkStatus.Closed;
+                LastProblem = problem;
             }
 
-            if (count == 0)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                int available = port.BytesToRead;
-                int waited = 0;
-                while (available <= 0)
-                {
-                    if (waited >= timeoutMilliseconds)
-                    {
-                        return LinkStatus.Timeout;
-                    }
-
-                    int step = timeoutMilliseconds - waited;
-                    if (step > _options.PollIntervalMilliseconds)
-                    {
-                        step = _options.PollIntervalMilliseconds;
-                    }
-
-                    Thread.Sleep(step);
-                    waited += step;
-                    available = port.BytesToRead;
-                }
-
-                // The ring buffer holds at least this many bytes and only this thread takes from it, so the read
-                // returns at once without waiting on ReadTimeout.
-                bytesRead = port.Read(buffer, offset, available < count ? available : count);
-                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                // SerialPort throws this when the port is not open.
-                return LinkStatus.Closed;
-            }
+            return status;
         }
 
         /// <summary>P1 is receive-only: there is no line to the meter except the data request.</summary>
@@ -291,16 +232,14 @@ namespace Concentrator.Drivers.P1
                 return Open();
             }
 
-            try
+            string problem;
+            LinkStatus applied = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
+            if (problem != null)
             {
-                SerialFraming.Apply(port, settings);
-                return LinkStatus.Ok;
+                LastProblem = problem;
             }
-            catch (Exception ex)
-            {
-                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+
+            return applied;
         }
 
         public void Dispose()
@@ -381,18 +320,6 @@ namespace Concentrator.Drivers.P1
             {
                 Inversion = P1SignalInversion.Unavailable;
                 LastProblem = "this target's UART cannot invert the P1 signal: fit a hardware inverter and set p1.inverter=external";
-            }
-        }
-
-        private static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
-                // A port that fails to close is gone either way; the next Open creates a new one.
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class DemoCommand : ICliCommand
 
     public string Summary => "run simulated meter(s) and the real P1 pipeline over TCP; print each MQTT message";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulationArguments.Options, new OptionSpec[]
+    public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulateCommand.Concat(SimulationArguments.Options, SmlDemoMeters.Options), new OptionSpec[]
     {
         new("mqtt", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
     });
@@ -51,6 +51,7 @@ public sealed class DemoCommand : ICliCommand
         "                       " + StallLimit.TotalSeconds + " s\n" +
         "  --duration S         stop after S seconds\n" +
         "  --meters N           simulated meters, each on its own port, named p1 … pN (default 1, at most 16)\n" +
+        SmlDemoMeters.Help +
         "  --device ID          the concentrator's name in the topics (default demo)\n" +
         "  --prefix P           first topic level(s) (default " + MqttTopics.DefaultPrefix + ")\n" +
         "simulation options (as for simulate; here a telegram every second unless --interval says otherwise):\n" +
@@ -93,8 +94,10 @@ public sealed class DemoCommand : ICliCommand
         var runs = new List<Task>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bool stalled = false;
+        SmlDemoMeters? sml = null;
         try
         {
+            sml = new SmlDemoMeters(arguments, meterOptions[0].EffectiveInterval, device, prefix, publisher, console);
             for (int i = 0; i < meterCount; i++)
             {
                 string meterId = "p" + (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -112,6 +115,8 @@ public sealed class DemoCommand : ICliCommand
             {
                 runs.Add(runner.RunAsync(stop.Token));
             }
+
+            sml.Start(runs, stop.Token);
 
             TimeSpan stallLimit = StallLimit;
             foreach (SimulatedP1PortOptions options in meterOptions)
@@ -160,6 +165,8 @@ public sealed class DemoCommand : ICliCommand
             {
                 server.Dispose();
             }
+
+            sml?.Dispose();
 
             for (int i = 0; i < runners.Count; i++)
             {
