@@ -32,7 +32,7 @@ public sealed class DemoCommand : ICliCommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulationArguments.Options, new OptionSpec[]
     {
-        new("mqtt", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
+        new("mqtt", true), new("queue", true), new("mqtt-user", true), new("mqtt-password", true), new("mqtt-ca", true), new("drain", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
     });
 
     public string Help =>
@@ -46,7 +46,11 @@ public sealed class DemoCommand : ICliCommand
         "Diagnostics (connections, counters) go to standard error. Runs until Ctrl-C, --count or --duration.\n" +
         "\n" +
         "options:\n" +
-        "  --mqtt HOST:PORT     publish to this MQTT broker instead of printing\n" +
+        "  --mqtt HOST:PORT     publish to this MQTT broker instead of printing, through the persistent queue:\n" +
+        "                       reconnects after a broker restart and sends what was queued meanwhile\n" +
+        "  --queue FILE         the queue file (kept between runs; default: a temporary file)\n" +
+        "  --mqtt-user U, --mqtt-password P, --mqtt-ca CA.pem   broker credentials; TLS with this CA\n" +
+        "  --drain S            with --count: wait up to S seconds (default 10) for the broker to take the queue\n" +
         "  --count N            stop after N readings messages (exit 0); fails (exit 1) when none comes for\n" +
         "                       " + StallLimit.TotalSeconds + " s\n" +
         "  --duration S         stop after S seconds\n" +
@@ -84,6 +88,8 @@ public sealed class DemoCommand : ICliCommand
 
         IMessagePublisher output = new ConsoleMessagePublisher(console.Out);
         Action closePublisher = () => { };
+        DemoMqttOutput? mqttOutput = null;
+        TimeSpan drain = arguments.Seconds("drain", 0, 3600) ?? TimeSpan.FromSeconds(10);
         if (broker is not null)
         {
             if (MqttPublisherFactory.Create is null)
@@ -93,7 +99,15 @@ public sealed class DemoCommand : ICliCommand
 
             try
             {
-                (output, closePublisher) = MqttPublisherFactory.Create(broker.Value.Host, broker.Value.Port, console.Error);
+                string[] meterIds = new string[meterCount];
+                for (int i = 0; i < meterCount; i++)
+                {
+                    meterIds[i] = "p" + (i + 1).ToString(CultureInfo.InvariantCulture);
+                }
+
+                mqttOutput = MqttPublisherFactory.Create(new DemoMqttSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), arguments.Value("mqtt-user"),
+                    arguments.Value("mqtt-password"), arguments.Value("mqtt-ca"), device, prefix, meterIds), console.Error);
+                (output, closePublisher) = (mqttOutput.Publisher, mqttOutput.Close);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -116,7 +130,7 @@ public sealed class DemoCommand : ICliCommand
                 var server = new SimulatedP1PortServer(meterOptions[i]);
                 servers.Add(server);
                 server.Start(0);
-                var runner = new P1Runner(new P1RunnerOptions { Port = server.Port, DeviceId = device, TopicPrefix = prefix, MeterId = meterId }, publisher);
+                var runner = new P1Runner(new P1RunnerOptions { Port = server.Port, DeviceId = device, TopicPrefix = prefix, MeterId = meterId, ReadingsObserver = mqttOutput?.ReadingsObserver }, publisher);
                 runners.Add(runner);
                 runner.Diagnostic += message => console.Error.WriteLine(meterId + ": " + message);
                 console.Error.WriteLine(meterId + ": simulated Landis+Gyr E350 /" + server.Meter.Identification + " on 127.0.0.1:" + server.Port + " (" +
@@ -180,6 +194,16 @@ public sealed class DemoCommand : ICliCommand
             {
                 console.Error.WriteLine("p" + (i + 1).ToString(CultureInfo.InvariantCulture) + ": " + runners[i].Counters);
                 runners[i].Dispose();
+            }
+
+            if (mqttOutput is not null && count > 0 && !stalled)
+            {
+                string? left = mqttOutput.Drain(drain);
+                if (left is not null)
+                {
+                    console.Error.WriteLine("demo: " + left);
+                    stalled = true;
+                }
             }
 
             closePublisher();

@@ -1,30 +1,78 @@
 using System;
 using System.IO;
-using Concentrator.Host.Publishing;
+using Concentrator.Core.Forwarding;
+using Concentrator.Host.Forwarding;
+using Concentrator.Host.Mqtt;
 
 namespace Concentrator.Cli.Commands;
 
 /// <summary>
-/// Makes the publisher behind <c>demo --mqtt HOST:PORT</c>: connects the desktop MQTT client to the broker (bounded by
-/// its own timeouts) and returns an <see cref="IMessagePublisher"/> over it (QoS 1, each message waits for its PUBACK),
-/// plus an action that disconnects it. Replaceable in tests.
+/// Makes the output behind <c>demo --mqtt HOST:PORT</c>: Core's persistent queue in a file (<c>--queue</c>, else a
+/// fresh temporary file) and an <see cref="MqttForwarder"/> that sends it to the broker at QoS 1, reconnecting with
+/// backoff, with TLS when a CA file is given. Replaceable in tests.
 /// </summary>
 public static class MqttPublisherFactory
 {
-    /// <summary>(host, port, diagnostics) → the publisher and how to close it; throws with a clear message when the broker cannot be reached.</summary>
-    public static Func<string, int, TextWriter, (IMessagePublisher Publisher, Action Close)>? Create { get; set; } = ConnectToBroker;
+    public static Func<DemoMqttSettings, TextWriter, DemoMqttOutput>? Create { get; set; } = Forward;
 
-    private static (IMessagePublisher Publisher, Action Close) ConnectToBroker(string host, int port, TextWriter diagnostics)
+    private static DemoMqttOutput Forward(DemoMqttSettings settings, TextWriter diagnostics)
     {
-        var options = new Concentrator.Host.Mqtt.MqttClientOptions
+        bool temporary = settings.QueueFile is null;
+        string path = settings.QueueFile ?? Path.Combine(Path.GetTempPath(), "concentrator-demo-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N") + ".queue");
+        var store = new FileBlockStore(path, settings.QueueBytes);
+        MqttForwarder forwarder;
+        try
         {
-            Host = host,
-            Port = port,
-            ClientIdentifier = "concentrator-demo-" + Environment.ProcessId,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-        };
-        MqttBrokerPublisher publisher = MqttBrokerPublisher.Connect(options, diagnostics);
-        diagnostics.WriteLine("demo: publishing to " + host + ":" + port + " (QoS 1)");
-        return (publisher, publisher.Dispose);
+            forwarder = new MqttForwarder(new MqttForwarderOptions
+            {
+                Client = new MqttClientOptions
+                {
+                    Host = settings.Host,
+                    Port = settings.Port,
+                    ClientIdentifier = "concentrator-demo-" + Environment.ProcessId,
+                    ConnectTimeout = TimeSpan.FromSeconds(5),
+                    UserName = settings.UserName,
+                    Password = settings.Password,
+                    UseTls = settings.CaFile is not null,
+                    CaCertificateFile = settings.CaFile,
+                },
+                TopicPrefix = settings.Prefix,
+                DeviceId = settings.DeviceId,
+                QueueBytes = settings.QueueBytes,
+                MeterIds = settings.MeterIds,
+                ReconnectMaxDelay = TimeSpan.FromSeconds(5),
+            }, store);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        forwarder.Diagnostic += message => diagnostics.WriteLine("demo: " + message);
+        diagnostics.WriteLine("demo: queue " + path + ": " + forwarder.OpenResult + (forwarder.OpenProblem is null ? "" : " (" + forwarder.OpenProblem + ")") +
+                              ", " + forwarder.QueueDepth + " message(s) waiting, " + forwarder.Dropped + " dropped so far");
+        diagnostics.WriteLine("demo: publishing to " + settings.Host + ":" + settings.Port + (settings.CaFile is null ? "" : " over TLS") + " (QoS 1, store-and-forward)");
+        var announcer = new HomeAssistantAnnouncer(forwarder, settings.Prefix, settings.DeviceId);
+        forwarder.Start();
+        return new DemoMqttOutput(forwarder, announcer.Announce, timeout =>
+        {
+            if (forwarder.WaitUntilDelivered(timeout))
+            {
+                return null;
+            }
+
+            return "cannot publish to " + settings.Host + ":" + settings.Port + " now: " + forwarder.QueueDepth + " message(s) still queued in " + path +
+                   (temporary ? "" : " (sent on the next run with this --queue)");
+        }, () =>
+        {
+            bool empty = forwarder.QueueDepth == 0;
+            forwarder.Dispose();
+            store.Dispose();
+            if (temporary && empty)
+            {
+                File.Delete(path);
+            }
+        });
     }
 }

@@ -35,6 +35,12 @@ public sealed class P1RunnerOptions
 
     public DsmrDecoderOptions Decoder { get; init; } = new DsmrDecoderOptions();
 
+    /// <summary>
+    /// Told of every telegram's readings (meter id, readings topic, readings) before they are published, e.g. to announce
+    /// Home Assistant discovery configs; null for none.
+    /// </summary>
+    public Action<string, string, Concentrator.Core.Readings.ReadingSet>? ReadingsObserver { get; init; }
+
     /// <summary>Size of the reused payload buffer; a telegram whose JSON does not fit is reported, not sent.</summary>
     public int PayloadCapacity { get; init; } = 16384;
 
