@@ -4,7 +4,9 @@ using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
 using Concentrator.App.P1;
 using Concentrator.App.Settings;
+using Concentrator.App.Forwarding;
 using Concentrator.Core.Dsmr;
+using Concentrator.Core.Forwarding;
 using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
 using Concentrator.Drivers.P1;
@@ -42,7 +44,9 @@ namespace Concentrator.App
                 return;
             }
 
-            MqttLink mqtt = new MqttLink(settings);
+            ForwardQueue queue = OpenQueue(settings);
+            MqttLink mqtt = new MqttLink(settings, queue);
+            new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
             P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
             P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
             P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
@@ -88,6 +92,31 @@ namespace Concentrator.App
                     Log.Info(publisher.Summary());
                 }
             }
+        }
+
+        // The store-and-forward queue on the internal flash; a damaged or missing file system leaves a RAM queue (which
+        // survives reconnects, not reboots) and says so.
+        private static ForwardQueue OpenQueue(ConcentratorSettings settings)
+        {
+            int maxRecord = settings.PayloadBytes + 270;
+            ForwardQueue queue;
+            try
+            {
+                queue = new ForwardQueue(new FlashBlockStore(settings.QueueFile, settings.QueueBytes), maxRecord);
+                QueueOpenResult result = queue.Open();
+                Log.Info("queue " + settings.QueueFile + ": " + (result == QueueOpenResult.Recovered ? "recovered" : result == QueueOpenResult.Created ? "created" : "replaced")
+                    + (queue.OpenProblem == null ? "" : " (" + queue.OpenProblem + ")") + ", " + queue.Count.ToString() + " message(s) waiting, "
+                    + queue.Dropped.ToString() + " dropped so far");
+                return queue;
+            }
+            catch (Exception ex)
+            {
+                Log.Error("queue " + settings.QueueFile + " unusable (" + ex.Message + "): readings are kept in RAM only until the broker takes them");
+            }
+
+            queue = new ForwardQueue(new MemoryBlockStore(32768), maxRecord < 8192 ? maxRecord : 8192);
+            queue.Open();
+            return queue;
         }
 
         private static void WaitForever(string message)
