@@ -49,7 +49,7 @@ namespace Concentrator.App.Settings
         public string QueueFile = "I:\\queue.bin";
 
         /// <summary>queue.bytes: size of the queue file (see firmware/Concentrator.Core/Forwarding/README.md for the budget).</summary>
-        public int QueueBytes = 393216;
+        public int QueueBytes = 163840;
 
         /// <summary>queue.replay_per_s: how fast a backlog drains after an outage (messages per second).</summary>
         public int ReplayPerSecond = 20;
