@@ -10,14 +10,6 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
     [TestClass]
     public class ForwardQueueAllocationTests
     {
-        private static long AllocatedBy(Action action)
-        {
-            action();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         [TestMethod]
         public void Enqueue_read_acknowledge_and_drop_allocate_nothing()
         {
@@ -25,7 +17,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             queue.Open();
             QueuedMessage message = new QueuedMessage(1024);
             byte[] payload = new byte[344];
-            long allocated = AllocatedBy(() =>
+            long allocated = AllocationTests.AllocatedBy(() =>
             {
                 for (int i = 0; i < 200; i++)
                 {
@@ -49,7 +41,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         {
             JsonWriter writer = new JsonWriter(256);
             ConcentratorStatus status = new ConcentratorStatus { QueueDepth = 12, QueueDropped = 3, UptimeSeconds = 99 };
-            long allocated = AllocatedBy(() =>
+            long allocated = AllocationTests.AllocatedBy(() =>
             {
                 writer.Reset();
                 StatusPayloadFormatter.WriteOnline(writer, status);
