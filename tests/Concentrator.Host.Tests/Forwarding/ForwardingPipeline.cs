@@ -28,7 +28,7 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
     private readonly string _directory;
     private Task? _run;
 
-    public ForwardingPipeline(MqttClientOptions client, string deviceId, TimeSpan interval)
+    public ForwardingPipeline(MqttClientOptions client, string deviceId, TimeSpan interval, Concentrator.Core.Mqtt.ICommandHandler? commands = null)
     {
         _directory = Directory.CreateTempSubdirectory("forwarding-test-").FullName;
         _store = new FileBlockStore(Path.Combine(_directory, "queue.bin"), 1024 * 1024);
@@ -40,6 +40,7 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
             ReconnectMaxDelay = TimeSpan.FromSeconds(1),
             StatusInterval = TimeSpan.FromSeconds(1),
             MeterIds = new[] { "p1" },
+            CommandHandler = commands,
         }, _store);
         Forwarder.Diagnostic += message => Diagnostics.Add(message);
         var announcer = new HomeAssistantAnnouncer(Forwarder, Concentrator.Core.Mqtt.MqttTopics.DefaultPrefix, deviceId);

@@ -210,6 +210,41 @@ public sealed class MqttForwarderBrokerTests
         await Task.CompletedTask;
     }
 
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task A_command_on_the_command_topic_is_answered_on_the_reply_topic()
+    {
+        CancellationToken cancel = TestContext.CancellationToken;
+        using MosquittoBroker broker = MosquittoBroker.Start();
+        using MqttClient operatorClient = await TestClients.ConnectAsync(broker, "fw-operator", cancel);
+        ClientRecorder replies = new(operatorClient);
+        await operatorClient.SubscribeAsync("concentrator/gw5/command/reply", MqttQualityOfService.AtLeastOnce, cancel);
+        var handler = new UpperCaseCommandHandler();
+        using var pipeline = new ForwardingPipeline(TestClients.Options(broker.Port, "fw-gw5"), "gw5", TimeSpan.FromSeconds(1), handler);
+        pipeline.Start();
+        Assert.IsTrue(Eventually.True(() => pipeline.Forwarder.Connects >= 1, Limit));
+
+        await operatorClient.PublishAsync("concentrator/gw5/command", "mcp info pwd=1234", MqttQualityOfService.AtLeastOnce, false, cancel);
+        MqttMessageReceivedEventArgs reply = await replies.NextMessageAsync(Limit, cancel);
+        Assert.AreEqual("MCP INFO PWD=1234", Encoding.UTF8.GetString(reply.Message.Payload));
+
+        await operatorClient.PublishAsync("concentrator/gw5/command", new byte[] { 0x4D, 0xFF }, MqttQualityOfService.AtLeastOnce, false, cancel);
+        reply = await replies.NextMessageAsync(Limit, cancel);
+        Assert.AreEqual("Command rejected: not UTF-8 text (byte 1)", Encoding.UTF8.GetString(reply.Message.Payload));
+        Assert.AreEqual(1, handler.Calls, "the handler saw only the text command");
+    }
+
+    private sealed class UpperCaseCommandHandler : Concentrator.Core.Mqtt.ICommandHandler
+    {
+        public int Calls;
+
+        public int Handle(string text, byte[] reply)
+        {
+            Calls++;
+            return Encoding.UTF8.GetBytes(text.ToUpperInvariant(), 0, text.Length, reply, 0);
+        }
+    }
+
     private static void AssertSensor(Dictionary<string, JsonElement> configs, string topic, string deviceClass, string stateClass, string unit)
     {
         Assert.IsTrue(configs.ContainsKey(topic), topic + " among " + string.Join(", ", configs.Keys));

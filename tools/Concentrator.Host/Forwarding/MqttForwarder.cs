@@ -120,7 +120,7 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
     /// <summary>Messages the broker acknowledged since this forwarder started.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
-    /// <summary>Connections accepted by the broker.</summary>
+    /// <summary>Connections accepted by the broker and set up (status and information published, commands subscribed).</summary>
     public long Connects => Interlocked.Read(ref _connects);
 
     /// <summary>Queues a message (QoS 1) and returns once it is durable; throws when it cannot be queued at all (too large, bad topic).</summary>
@@ -271,7 +271,6 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
         }
 
         _backoff.Reset();
-        Interlocked.Increment(ref _connects);
         int depth;
         lock (_queueLock)
         {
@@ -287,6 +286,7 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
             _client.SubscribeAsync(CommandTopic, MqttQualityOfService.AtLeastOnce, stop).GetAwaiter().GetResult();
         }
 
+        Interlocked.Increment(ref _connects); // counted once the connection is fully set up (status, info, subscription)
         return true;
     }
 
