@@ -8,7 +8,7 @@ namespace Concentrator.Cli.Commands;
 
 /// <summary>
 /// Makes the output behind <c>demo --mqtt HOST:PORT</c>: Core's persistent queue in a file (<c>--queue</c>, else a
-/// fresh temporary file) and an <see cref="MqttForwarder"/> that sends it to the broker at QoS 1, reconnecting with
+/// temporary file, deleted at exit) and an <see cref="MqttForwarder"/> that sends it to the broker at QoS 1, reconnecting with
 /// backoff, with TLS when a CA file is given. Replaceable in tests.
 /// </summary>
 public static class MqttPublisherFactory
@@ -62,14 +62,13 @@ public static class MqttPublisherFactory
                 return null;
             }
 
-            return "cannot publish to " + settings.Host + ":" + settings.Port + " now: " + forwarder.QueueDepth + " message(s) still queued in " + path +
-                   (temporary ? "" : " (sent on the next run with this --queue)");
+            return "cannot publish to " + settings.Host + ":" + settings.Port + " now: " + forwarder.QueueDepth + " message(s) " +
+                   (temporary ? "not delivered (without --queue the temporary queue is discarded)" : "still queued in " + path + " (sent on the next run with this --queue)");
         }, () =>
         {
-            bool empty = forwarder.QueueDepth == 0;
             forwarder.Dispose();
             store.Dispose();
-            if (temporary && empty)
+            if (temporary)
             {
                 File.Delete(path);
             }
