@@ -178,43 +178,53 @@ namespace Concentrator.Core.Dlms
                     return Fail(DlmsApduStatus.Malformed, "DataBlock-G result is raw-data [0] or data-access-result [1]", p);
                 case GetApdu.WithList:
                     Kind = GetResponseKind.WithList;
-                    int items;
-                    if (!AxdrReader.TryReadLength(b, ref p, end, out items))
-                    {
-                        return Fail(DlmsApduStatus.Truncated, "with-list item count", p);
-                    }
-
-                    if (items > _itemIsData.Length)
-                    {
-                        return Fail(DlmsApduStatus.TooManyItems, "with-list item count within the parser's capacity", p);
-                    }
-
-                    for (int i = 0; i < items; i++)
-                    {
-                        DlmsApduStatus status = ParseResult(b, p, end, false);
-                        if (status != DlmsApduStatus.Ok)
-                        {
-                            return status;
-                        }
-
-                        _itemIsData[i] = IsData;
-                        _itemStart[i] = DataStart;
-                        _itemLength[i] = DataLength;
-                        _itemResult[i] = (byte)Result;
-                        p = IsData ? DataStart + DataLength : p + 2;
-                    }
-
-                    Count = items;
-                    IsData = false;
-                    if (p != end)
-                    {
-                        return Fail(DlmsApduStatus.TrailingBytes, "nothing after the last with-list item", p);
-                    }
-
-                    return DlmsApduStatus.Ok;
+                    return ParseListBody(b, p, end);
                 default:
                     return Fail(DlmsApduStatus.Malformed, "GET-Response choice is 1 (normal), 2 (with-datablock) or 3 (with-list)", p - 2);
             }
+        }
+
+        /// <summary>
+        /// Parses the body of a with-list response (item count, then per item data or Data-Access-Result), as found
+        /// after the <c>C4 03</c> header or reassembled from the raw-data of a block transfer.
+        /// </summary>
+        public DlmsApduStatus ParseListBody(byte[] b, int p, int end)
+        {
+            Count = 0;
+            int items;
+            if (!AxdrReader.TryReadLength(b, ref p, end, out items))
+            {
+                return Fail(DlmsApduStatus.Truncated, "with-list item count", p);
+            }
+
+            if (items > _itemIsData.Length)
+            {
+                return Fail(DlmsApduStatus.TooManyItems, "with-list item count within the parser's capacity", p);
+            }
+
+            for (int i = 0; i < items; i++)
+            {
+                DlmsApduStatus status = ParseResult(b, p, end, false);
+                if (status != DlmsApduStatus.Ok)
+                {
+                    return status;
+                }
+
+                _itemIsData[i] = IsData;
+                _itemStart[i] = DataStart;
+                _itemLength[i] = DataLength;
+                _itemResult[i] = (byte)Result;
+                p = IsData ? DataStart + DataLength : p + 2;
+            }
+
+            Count = items;
+            IsData = false;
+            if (p != end)
+            {
+                return Fail(DlmsApduStatus.TrailingBytes, "nothing after the last with-list item", p);
+            }
+
+            return DlmsApduStatus.Ok;
         }
 
         // Get-Data-Result: 00 Data | 01 Data-Access-Result.
