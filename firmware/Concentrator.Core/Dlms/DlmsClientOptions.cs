@@ -21,7 +21,7 @@ namespace Concentrator.Core.Dlms
         public int MaxAttributesPerCall = 64;
 
         /// <summary>Most attributes per GET-with-list request (the meter's PDU size may lower it).</summary>
-        public int MaxAttributesPerRequest = 16;
+        public int MaxAttributesPerRequest = 32;
 
         /// <summary>Most blocks accepted for one response (a meter that never sets last-block costs this many round trips, no more).</summary>
         public int MaxBlocks = 256;
