@@ -103,6 +103,9 @@ public sealed class CosemClientAgainstSimulatedMeterTests
 
         // 40 attributes (20 values + 20 scaler_units) at 32 per with-list request: two requests.
         Assert.AreEqual(2, firstRead);
+        Console.WriteLine("with-list, first read: " + firstRead + " round trips, APDU bytes sent " + meter.Transport.BytesSent + ", received " + meter.Transport.BytesReceived + " (incl. AARQ/AARE)");
+        long sent = meter.Transport.BytesSent;
+        long received = meter.Transport.BytesReceived;
 
         // Scaler and unit are cached: the next read asks only for the 20 values, in one request.
         set.Clear();
@@ -111,6 +114,7 @@ public sealed class CosemClientAgainstSimulatedMeterTests
         Assert.AreEqual(1, meter.Transport.RoundTrips - before);
         Assert.AreEqual(20, set.Count);
         Assert.AreEqual(20, meter.Reader.ScalerUnits.Count);
+        Console.WriteLine("with-list, cached read: 1 round trip, APDU bytes sent " + (meter.Transport.BytesSent - sent) + ", received " + (meter.Transport.BytesReceived - received));
     }
 
     [TestMethod]
@@ -123,10 +127,14 @@ public sealed class CosemClientAgainstSimulatedMeterTests
         int before = meter.Transport.RoundTrips;
         Assert.AreEqual(DlmsClientStatus.Ok, meter.Reader.ReadObjects(registers, registers.Length, set));
         Assert.AreEqual(40, meter.Transport.RoundTrips - before);
+        Console.WriteLine("single GETs, first read: 40 round trips, APDU bytes sent " + meter.Transport.BytesSent + ", received " + meter.Transport.BytesReceived + " (incl. AARQ/AARE)");
+        long sent = meter.Transport.BytesSent;
+        long received = meter.Transport.BytesReceived;
         set.Clear();
         before = meter.Transport.RoundTrips;
         Assert.AreEqual(DlmsClientStatus.Ok, meter.Reader.ReadObjects(registers, registers.Length, set));
         Assert.AreEqual(20, meter.Transport.RoundTrips - before);
+        Console.WriteLine("single GETs, cached read: 20 round trips, APDU bytes sent " + (meter.Transport.BytesSent - sent) + ", received " + (meter.Transport.BytesReceived - received));
         Assert.AreEqual(0, meter.Server.WithListRequests);
     }
 
