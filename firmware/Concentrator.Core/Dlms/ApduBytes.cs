@@ -69,5 +69,90 @@ namespace Concentrator.Core.Dlms
             p += 7;
             return true;
         }
+
+        /// <summary>application-context-name [1]: the LN-without-ciphering object identifier.</summary>
+        internal static void WriteApplicationContext(AxdrWriter writer)
+        {
+            writer.Byte(0xA1);
+            writer.Byte(0x09);
+            writer.Byte(0x06);
+            writer.Byte(0x07);
+            writer.Bytes(LogicalNameContext, 0, LogicalNameContext.Length);
+        }
+
+        /// <summary>user-information [30]: an OCTET STRING of <paramref name="contentLength"/> bytes follows.</summary>
+        internal static void WriteUserInformationHeader(AxdrWriter writer, int contentLength)
+        {
+            writer.Byte(0xBE);
+            writer.Byte(contentLength + 2);
+            writer.Byte(0x04);
+            writer.Byte(contentLength);
+        }
+
+        /// <summary>Checks the APDU's tag and BER length; p is then at its first field and apduEnd after its last.</summary>
+        internal static DlmsApduStatus OpenApdu(byte[] b, int offset, int count, DlmsApduTag expected, out int p, out int apduEnd)
+        {
+            p = offset;
+            apduEnd = offset;
+            int tag;
+            int length;
+            if (count < 1 || b[p] != (byte)expected)
+            {
+                return DlmsApduStatus.UnexpectedTag;
+            }
+
+            if (!TryReadTagLength(b, ref p, offset + count, out tag, out length))
+            {
+                return DlmsApduStatus.Truncated;
+            }
+
+            apduEnd = p + length;
+            return DlmsApduStatus.Ok;
+        }
+
+        /// <summary>Unwraps the OCTET STRING of user-information; false when it is not one.</summary>
+        internal static bool OpenUserInformation(byte[] b, ref int p, int end, out int contentEnd)
+        {
+            int tag;
+            int length;
+            contentEnd = p;
+            if (!TryReadTagLength(b, ref p, end, out tag, out length) || tag != 0x04)
+            {
+                return false;
+            }
+
+            contentEnd = p + length;
+            return true;
+        }
+
+        /// <summary>
+        /// The tail shared by InitiateRequest and InitiateResponse: dlms-version-number, conformance, and the 2-byte
+        /// max PDU size. Returns null, or the name of the field that is missing or malformed.
+        /// </summary>
+        internal static string ReadVersionConformancePdu(byte[] b, ref int p, int end, out byte version, out uint conformance, out int maxPduSize)
+        {
+            version = 0;
+            conformance = 0;
+            maxPduSize = 0;
+            if (p >= end)
+            {
+                return "xDLMS Initiate dlms-version-number";
+            }
+
+            version = b[p++];
+            if (!TryReadConformance(b, ref p, end, out conformance))
+            {
+                return "xDLMS Initiate conformance (5F 1F 04 00 + 3 bytes)";
+            }
+
+            if (end - p < 2)
+            {
+                return "xDLMS Initiate max-receive-pdu-size";
+            }
+
+            maxPduSize = b[p] << 8 | b[p + 1];
+            p += 2;
+            return null;
+        }
     }
 }

@@ -73,11 +73,7 @@ namespace Concentrator.Core.Dlms
             writer.Byte(0);
             int contentStart = writer.Position;
 
-            writer.Byte(0xA1);
-            writer.Byte(0x09);
-            writer.Byte(0x06);
-            writer.Byte(0x07);
-            writer.Bytes(ApduBytes.LogicalNameContext, 0, ApduBytes.LogicalNameContext.Length);
+            ApduBytes.WriteApplicationContext(writer);
 
             if (Authentication == DlmsAuthentication.Low)
             {
@@ -97,10 +93,7 @@ namespace Concentrator.Core.Dlms
             }
 
             // user-information: OCTET STRING holding the A-XDR InitiateRequest.
-            writer.Byte(0xBE);
-            writer.Byte(0x10);
-            writer.Byte(0x04);
-            writer.Byte(0x0E);
+            ApduBytes.WriteUserInformationHeader(writer, 14);
             writer.Byte((int)DlmsApduTag.InitiateRequest);
             writer.Byte(0x00); // dedicated-key absent
             writer.Byte(0x00); // response-allowed: default (TRUE)
@@ -132,21 +125,17 @@ namespace Concentrator.Core.Dlms
             MaxReceivePduSize = 0;
             LastCheck = string.Empty;
 
-            int p = offset;
             int end = offset + count;
+            int p;
+            int apduEnd;
+            DlmsApduStatus opened = ApduBytes.OpenApdu(b, offset, count, DlmsApduTag.Aarq, out p, out apduEnd);
+            if (opened != DlmsApduStatus.Ok)
+            {
+                return Fail(opened, opened == DlmsApduStatus.UnexpectedTag ? "AARQ tag 0x60" : "AARQ length");
+            }
+
             int tag;
             int length;
-            if (count < 1 || b[p] != (byte)DlmsApduTag.Aarq)
-            {
-                return Fail(DlmsApduStatus.UnexpectedTag, "AARQ tag 0x60");
-            }
-
-            if (!ApduBytes.TryReadTagLength(b, ref p, end, out tag, out length))
-            {
-                return Fail(DlmsApduStatus.Truncated, "AARQ length");
-            }
-
-            int apduEnd = p + length;
             while (p < apduEnd)
             {
                 if (!ApduBytes.TryReadTagLength(b, ref p, apduEnd, out tag, out length))
@@ -209,14 +198,11 @@ namespace Concentrator.Core.Dlms
 
         private DlmsApduStatus ParseUserInformation(byte[] b, int p, int end)
         {
-            int tag;
-            int length;
-            if (!ApduBytes.TryReadTagLength(b, ref p, end, out tag, out length) || tag != 0x04)
+            if (!ApduBytes.OpenUserInformation(b, ref p, end, out end))
             {
                 return Fail(DlmsApduStatus.Malformed, "user-information is an OCTET STRING");
             }
 
-            end = p + length;
             if (p >= end || b[p] != (byte)DlmsApduTag.InitiateRequest)
             {
                 return Fail(DlmsApduStatus.Malformed, "user-information holds an InitiateRequest (0x01)");
@@ -251,25 +237,18 @@ namespace Concentrator.Core.Dlms
                 p += b[p] == 0x01 ? 2 : 1;
             }
 
-            if (p >= end)
-            {
-                return Fail(DlmsApduStatus.Truncated, "InitiateRequest proposed-dlms-version-number");
-            }
-
-            DlmsVersion = b[p++];
+            byte version;
             uint conformance;
-            if (!ApduBytes.TryReadConformance(b, ref p, end, out conformance))
+            int maxPduSize;
+            string missing = ApduBytes.ReadVersionConformancePdu(b, ref p, end, out version, out conformance, out maxPduSize);
+            if (missing != null)
             {
-                return Fail(DlmsApduStatus.Malformed, "InitiateRequest proposed-conformance (5F 1F 04 00 + 3 bytes)");
+                return Fail(DlmsApduStatus.Malformed, missing);
             }
 
+            DlmsVersion = version;
             ProposedConformance = conformance;
-            if (end - p < 2)
-            {
-                return Fail(DlmsApduStatus.Truncated, "InitiateRequest client-max-receive-pdu-size");
-            }
-
-            MaxReceivePduSize = b[p] << 8 | b[p + 1];
+            MaxReceivePduSize = maxPduSize;
             HasInitiateRequest = true;
             return DlmsApduStatus.Ok;
         }

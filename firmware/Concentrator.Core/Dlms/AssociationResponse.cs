@@ -73,11 +73,7 @@ namespace Concentrator.Core.Dlms
             int lengthAt = writer.Position;
             writer.Byte(0);
             int contentStart = writer.Position;
-            writer.Byte(0xA1);
-            writer.Byte(0x09);
-            writer.Byte(0x06);
-            writer.Byte(0x07);
-            writer.Bytes(ApduBytes.LogicalNameContext, 0, ApduBytes.LogicalNameContext.Length);
+            ApduBytes.WriteApplicationContext(writer);
             writer.Byte(0xA2);
             writer.Byte(0x03);
             writer.Byte(0x02);
@@ -92,10 +88,7 @@ namespace Concentrator.Core.Dlms
             writer.Byte(Diagnostic);
             if (HasInitiateResponse)
             {
-                writer.Byte(0xBE);
-                writer.Byte(0x10);
-                writer.Byte(0x04);
-                writer.Byte(0x0E);
+                ApduBytes.WriteUserInformationHeader(writer, 14);
                 writer.Byte((int)DlmsApduTag.InitiateResponse);
                 writer.Byte(0x00); // negotiated-quality-of-service absent
                 writer.Byte(DlmsVersion);
@@ -105,10 +98,7 @@ namespace Concentrator.Core.Dlms
             }
             else if (HasServiceError)
             {
-                writer.Byte(0xBE);
-                writer.Byte(0x06);
-                writer.Byte(0x04);
-                writer.Byte(0x04);
+                ApduBytes.WriteUserInformationHeader(writer, 4);
                 writer.Byte((int)DlmsApduTag.ConfirmedServiceError);
                 writer.Byte(0x01); // initiateError
                 writer.Byte(ServiceErrorKind);
@@ -134,21 +124,17 @@ namespace Concentrator.Core.Dlms
             NegotiatedConformance = 0;
             ServerMaxReceivePduSize = 0;
             LastCheck = string.Empty;
-            int p = offset;
             int end = offset + count;
+            int p;
+            int apduEnd;
+            DlmsApduStatus opened = ApduBytes.OpenApdu(b, offset, count, DlmsApduTag.Aare, out p, out apduEnd);
+            if (opened != DlmsApduStatus.Ok)
+            {
+                return Fail(opened, opened == DlmsApduStatus.UnexpectedTag ? "AARE tag 0x61" : "AARE length");
+            }
+
             int tag;
             int length;
-            if (count < 1 || b[p] != (byte)DlmsApduTag.Aare)
-            {
-                return Fail(DlmsApduStatus.UnexpectedTag, "AARE tag 0x61");
-            }
-
-            if (!ApduBytes.TryReadTagLength(b, ref p, end, out tag, out length))
-            {
-                return Fail(DlmsApduStatus.Truncated, "AARE length");
-            }
-
-            int apduEnd = p + length;
             bool contextOk = false;
             while (p < apduEnd)
             {
@@ -213,14 +199,11 @@ namespace Concentrator.Core.Dlms
 
         private DlmsApduStatus ParseUserInformation(byte[] b, int p, int end)
         {
-            int tag;
-            int length;
-            if (!ApduBytes.TryReadTagLength(b, ref p, end, out tag, out length) || tag != 0x04)
+            if (!ApduBytes.OpenUserInformation(b, ref p, end, out end))
             {
                 return Fail(DlmsApduStatus.Malformed, "user-information is an OCTET STRING");
             }
 
-            end = p + length;
             if (p >= end)
             {
                 return Fail(DlmsApduStatus.Truncated, "user-information content");
@@ -251,26 +234,24 @@ namespace Concentrator.Core.Dlms
             }
 
             p += b[p] == 0x01 ? 2 : 1;
-            if (p >= end)
-            {
-                return Fail(DlmsApduStatus.Truncated, "InitiateResponse negotiated-dlms-version-number");
-            }
-
-            DlmsVersion = b[p++];
+            byte version;
             uint conformance;
-            if (!ApduBytes.TryReadConformance(b, ref p, end, out conformance))
+            int maxPduSize;
+            string missing = ApduBytes.ReadVersionConformancePdu(b, ref p, end, out version, out conformance, out maxPduSize);
+            if (missing != null)
             {
-                return Fail(DlmsApduStatus.Malformed, "InitiateResponse negotiated-conformance (5F 1F 04 00 + 3 bytes)");
+                return Fail(DlmsApduStatus.Malformed, missing);
             }
 
+            if (end - p < 2)
+            {
+                return Fail(DlmsApduStatus.Truncated, "InitiateResponse vaa-name");
+            }
+
+            DlmsVersion = version;
             NegotiatedConformance = conformance;
-            if (end - p < 4)
-            {
-                return Fail(DlmsApduStatus.Truncated, "InitiateResponse server-max-receive-pdu-size and vaa-name");
-            }
-
-            ServerMaxReceivePduSize = b[p] << 8 | b[p + 1];
-            VaaName = b[p + 2] << 8 | b[p + 3];
+            ServerMaxReceivePduSize = maxPduSize;
+            VaaName = b[p] << 8 | b[p + 1];
             HasInitiateResponse = true;
             return DlmsApduStatus.Ok;
         }

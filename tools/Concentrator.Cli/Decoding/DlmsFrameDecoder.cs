@@ -130,6 +130,13 @@ public sealed class DlmsFrameDecoder : IFrameDecoder
         return null;
     }
 
+    // Normal carries one item; with-list states its count.
+    private static bool ItemCount(byte[] b, int p, ref int q, out int items)
+    {
+        items = 1;
+        return b[p + 1] != GetApdu.WithList || AxdrReader.TryReadLength(b, ref q, b.Length, out items);
+    }
+
     private string? GetRequestLength(byte[] b, int p, out int length)
     {
         length = 0;
@@ -144,8 +151,7 @@ public sealed class DlmsFrameDecoder : IFrameDecoder
         {
             case GetApdu.Normal:
             case GetApdu.WithList:
-                int items = 1;
-                if (b[p + 1] == GetApdu.WithList && !AxdrReader.TryReadLength(b, ref q, end, out items))
+                if (!ItemCount(b, p, ref q, out int items))
                 {
                     return "with-list item count";
                 }
@@ -200,8 +206,7 @@ public sealed class DlmsFrameDecoder : IFrameDecoder
         {
             case GetApdu.Normal:
             case GetApdu.WithList:
-                int items = 1;
-                if (b[p + 1] == GetApdu.WithList && !AxdrReader.TryReadLength(b, ref q, end, out items))
+                if (!ItemCount(b, p, ref q, out int items))
                 {
                     return "with-list item count";
                 }
