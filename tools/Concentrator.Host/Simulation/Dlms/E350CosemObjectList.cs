@@ -284,6 +284,3 @@ public static class E350CosemObjectList
         new("0.0.17.0.9.255", 71, "Power limiter for disconnection with hysteresis"),
     };
 }
-
-/// <summary>One row of the manual's object table.</summary>
-public sealed record E350CosemObject(string Obis, ushort ClassId, string Description);
