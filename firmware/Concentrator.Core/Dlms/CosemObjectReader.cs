@@ -178,7 +178,7 @@ namespace Concentrator.Core.Dlms
                                 first = DlmsClientStatus.DataAccessError;
                                 firstResult = result;
                                 firstAttribute = attribute;
-                                firstCheck = "data-access-result success";
+                                firstCheck = DlmsClientError.AttributeRefused;
                             }
 
                             continue;
@@ -490,7 +490,7 @@ namespace Concentrator.Core.Dlms
                     DlmsClientError error = _client.LastError;
                     error.Result = _client.Result(i);
                     error.SetAttribute(_one[i]);
-                    return error.Set(DlmsClientStatus.DataAccessError, "data-access-result success");
+                    return error.Set(DlmsClientStatus.DataAccessError, DlmsClientError.AttributeRefused);
                 }
             }
 

@@ -183,7 +183,7 @@ namespace Concentrator.Core.Dlms
             {
                 _error.Result = (DataAccessResult)_itemResult[0];
                 _error.SetAttribute(attribute);
-                return _error.Set(DlmsClientStatus.DataAccessError, "data-access-result success");
+                return _error.Set(DlmsClientStatus.DataAccessError, DlmsClientError.AttributeRefused);
             }
 
             return status;

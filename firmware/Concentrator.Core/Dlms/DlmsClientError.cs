@@ -8,6 +8,9 @@ namespace Concentrator.Core.Dlms
     /// </summary>
     public sealed class DlmsClientError
     {
+        /// <summary>The check of a plain Data-Access-Result refusal.</summary>
+        public const string AttributeRefused = "data-access-result success";
+
         public DlmsClientStatus Kind;
 
         /// <summary>The check that failed, in the standard's words ("block number in sequence").</summary>
@@ -94,7 +97,8 @@ namespace Concentrator.Core.Dlms
                 case DlmsClientStatus.AssociationLost:
                     return "association lost: " + Check + AttributeText();
                 case DlmsClientStatus.DataAccessError:
-                    return "meter refused the attribute: data-access-result " + DlmsNames.DataAccessResult((int)Result) + " (" + ((int)Result).ToString() + ")" + AttributeText();
+                    return "meter refused the attribute: data-access-result " + DlmsNames.DataAccessResult((int)Result) + " (" + ((int)Result).ToString() + ")" +
+                           (Check == AttributeRefused ? string.Empty : ", " + Check) + AttributeText();
                 case DlmsClientStatus.ServiceError:
                     return ConfirmedServiceError
                         ? "confirmed-service-error: choice " + StateError.ToString() + ", service-error value " + ServiceError.ToString() + AttributeText()
