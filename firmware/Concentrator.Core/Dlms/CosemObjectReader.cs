@@ -30,6 +30,7 @@ namespace Concentrator.Core.Dlms
         private readonly DlmsClient _client;
         private readonly ScalerUnitCache _cache;
         private readonly CosemValueConverter _converter = new CosemValueConverter();
+        private readonly Reading _scratchReading = new Reading();
         private readonly CosemAttributeDescriptor[] _attributes;
         private readonly int[] _attributeObject;
         private readonly byte[] _attributeRole;
@@ -283,21 +284,14 @@ namespace Concentrator.Core.Dlms
                 return DlmsClientStatus.Ok; // its scaler_unit was refused: a value without its unit would mislead
             }
 
-            Reading reading = set.Add();
-            if (reading == null)
-            {
-                return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "readings fit the ReadingSet", set.Capacity, set.Capacity + 1);
-            }
-
-            reading.Obis = attribute.LogicalName;
             sbyte scalerValue = 0;
             byte unitValue = 0;
             bool hasScaler = CosemObjectInfo.HasScalerUnit(attribute.ClassId) && _cache.TryGet(attribute.ClassId, attribute.LogicalName, out scalerValue, out unitValue);
-            if (!_converter.Convert(value, set, reading, hasScaler, scalerValue, unitValue, attribute.ClassId == CosemObjectInfo.ClockClass))
+            Reading reading;
+            DlmsClientStatus added = AddConverted(value, set, attribute.LogicalName, hasScaler, scalerValue, unitValue, attribute.ClassId == CosemObjectInfo.ClockClass, out reading);
+            if (added != DlmsClientStatus.Ok)
             {
-                return set.TextLength + 64 > set.TextCapacity
-                    ? _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "text fits the ReadingSet", set.TextCapacity, set.TextLength + 64)
-                    : _client.LastError.Set(DlmsClientStatus.MalformedResponse, "value is well-formed A-XDR");
+                return added;
             }
 
             _objectReading[objectIndex] = reading;
@@ -307,6 +301,41 @@ namespace Concentrator.Core.Dlms
                 set.Time = reading.Time;
             }
 
+            return DlmsClientStatus.Ok;
+        }
+
+        // Converts the next value into a scratch reading and adds it to the set only when it converted: a value that
+        // fails leaves no half-filled reading behind.
+        private DlmsClientStatus AddConverted(AxdrReader value, ReadingSet set, ObisCode obis, bool hasScaler, sbyte scaler, byte unit, bool octetStringIsDateTime, out Reading added)
+        {
+            added = null;
+            if (set.Count == set.Capacity)
+            {
+                return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "readings fit the ReadingSet", set.Capacity, set.Capacity + 1);
+            }
+
+            Reading scratch = _scratchReading;
+            scratch.Clear();
+            scratch.Obis = obis;
+            if (!_converter.Convert(value, set, scratch, hasScaler, scaler, unit, octetStringIsDateTime))
+            {
+                return set.TextLength + CosemValueConverter.MaxHexBytes * 2 > set.TextCapacity
+                    ? _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "text fits the ReadingSet", set.TextCapacity, set.TextLength + CosemValueConverter.MaxHexBytes * 2)
+                    : _client.LastError.Set(DlmsClientStatus.MalformedResponse, "value is well-formed A-XDR");
+            }
+
+            added = set.Add();
+            added.Obis = scratch.Obis;
+            added.Kind = scratch.Kind;
+            added.Flags = scratch.Flags;
+            added.Mantissa = scratch.Mantissa;
+            added.Exponent = scratch.Exponent;
+            added.TextStart = scratch.TextStart;
+            added.TextLength = scratch.TextLength;
+            added.UnitStart = scratch.UnitStart;
+            added.UnitLength = scratch.UnitLength;
+            added.HasTime = scratch.HasTime;
+            added.Time = scratch.Time;
             return DlmsClientStatus.Ok;
         }
 
@@ -435,19 +464,14 @@ namespace Concentrator.Core.Dlms
                         continue;
                     }
 
-                    Reading reading = set.Add();
-                    if (reading == null)
-                    {
-                        return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "profile rows fit the ReadingSet", set.Capacity, set.Capacity + 1);
-                    }
-
-                    reading.Obis = column.LogicalName;
                     sbyte scaler = 0;
                     byte unit = 0;
                     bool hasScaler = column.Attribute == 2 && CosemObjectInfo.HasScalerUnit(column.ClassId) && _cache.TryGet(column.ClassId, column.LogicalName, out scaler, out unit);
-                    if (!_converter.Convert(rows, set, reading, hasScaler, scaler, unit, false))
+                    Reading reading;
+                    DlmsClientStatus added = AddConverted(rows, set, column.LogicalName, hasScaler, scaler, unit, false, out reading);
+                    if (added != DlmsClientStatus.Ok)
                     {
-                        return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "profile text fits the ReadingSet", set.TextCapacity, set.TextLength + 64);
+                        return added;
                     }
                 }
 

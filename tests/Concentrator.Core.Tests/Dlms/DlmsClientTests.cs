@@ -1,5 +1,6 @@
 using Concentrator.Core.Dlms;
 using Concentrator.Core.Obis;
+using Concentrator.Core.Readings;
 using Concentrator.Core.Tests.TestSupport;
 using nanoFramework.TestFramework;
 
@@ -105,6 +106,18 @@ namespace Concentrator.Core.Tests.Dlms
             DlmsClient client = new DlmsClient(new SequenceApduTransport(new byte[][] { aare }), new DlmsClientOptions());
             Assert.AreEqual((int)DlmsClientStatus.AssociationRejected, (int)client.Associate());
             Assert.AreEqual("association rejected: rejected-transient (2), acse-service-user: no-reason-given (1)", client.LastError.ToString());
+        }
+
+        [TestMethod]
+        public void A_value_that_does_not_fit_leaves_no_half_filled_reading()
+        {
+            DlmsClient client = Associated(new string[] { "C4 01 C1 00 0A 05 48 45 4C 4C 4F" });
+            CosemObjectReader reader = new CosemObjectReader(client, 4);
+            ReadingSet set = new ReadingSet(4, 3);
+            CosemObjectInfo[] name = new CosemObjectInfo[] { new CosemObjectInfo(CosemObjectInfo.DataClass, new ObisCode(0, 0, 42, 0, 0, 255)) };
+            Assert.AreEqual((int)DlmsClientStatus.CapacityExceeded, (int)reader.ReadObjects(name, 1, set));
+            Assert.AreEqual(0, set.Count);
+            Assert.AreEqual("capacity exceeded: text fits the ReadingSet (expected 3, got 128)", reader.LastError.ToString());
         }
     }
 }
