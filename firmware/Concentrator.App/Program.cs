@@ -1,9 +1,12 @@
 using System;
 using System.Threading;
+using Concentrator.App.Commands;
 using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
 using Concentrator.App.P1;
 using Concentrator.App.Settings;
+using Concentrator.Core.Commands;
+using Concentrator.Core.Configuration;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
@@ -23,12 +26,19 @@ namespace Concentrator.App
         public static void Main()
         {
             Log.Info("meter data concentrator starting");
-            ConcentratorSettings settings = SettingsFile.Load(ConcentratorSettings.FilePath);
+            ConfigurationStore store = SettingsFile.CreateStore();
+            ConfigurationLoad load = SettingsFile.Load(store);
+            ConcentratorSettings settings = ConcentratorSettings.From(load.Configuration);
             Log.Info("settings: " + settings.Describe());
-            string problem = settings.Validate();
+
+            // Text commands start first: an installer can fix a configuration that cannot run by SMS.
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new TickClock(), null, null, new AppCommandEffects());
+            StartSmsCommands(settings, commands);
+
+            string problem = load.ValidationProblem != null ? load.ValidationProblem : settings.Validate();
             if (problem != null)
             {
-                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " and restart");
+                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands) and restart");
             }
 
             P1Port port;
@@ -50,6 +60,24 @@ namespace Concentrator.App
 
             WifiConnection wifi = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
             KeepConnected(wifi, mqtt, publisher);
+        }
+
+        private static void StartSmsCommands(ConcentratorSettings settings, CommandExecutor commands)
+        {
+            if (!settings.HasModem)
+            {
+                return;
+            }
+
+            try
+            {
+                SmsCommandLoop loop = new SmsCommandLoop(settings, commands, new TickClock());
+                new Thread(loop.Run).Start();
+            }
+            catch (ArgumentException ex)
+            {
+                Log.Error("SMS commands off: modem settings: " + ex.Message);
+            }
         }
 
         // Joins Wi-Fi, connects to the broker and reconnects after every drop, pausing longer after each failure.

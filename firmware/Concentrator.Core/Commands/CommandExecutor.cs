@@ -25,6 +25,7 @@ namespace Concentrator.Core.Commands
         private readonly PasswordGuard _guard = new PasswordGuard();
         private readonly ConcentratorStatus _status = new ConcentratorStatus();
         private readonly MeterDiagnostics _meter = new MeterDiagnostics();
+        private readonly object _gate = new object();
         private bool _restartPending;
         private bool _changed;
 
@@ -77,24 +78,38 @@ namespace Concentrator.Core.Commands
             get { return _restartPending; }
         }
 
+        /// <summary>Runs one message, sends its reply, then tells the effects. Channels on several threads take turns.</summary>
         public void Handle(string text, ICommandReply reply)
         {
-            string answer = Execute(text);
-            reply.Send(answer);
-            if (_effects == null)
+            bool changed;
+            bool restart;
+            ConcentratorConfiguration current;
+            lock (_gate)
             {
-                return;
+                string answer = Execute(text);
+                reply.Send(answer);
+                changed = _changed && _effects != null;
+                restart = _restartPending && _effects != null;
+                if (changed)
+                {
+                    _changed = false;
+                }
+
+                if (restart)
+                {
+                    _restartPending = false;
+                }
+
+                current = Current;
             }
 
-            if (_changed)
+            if (changed)
             {
-                _changed = false;
-                _effects.ConfigurationApplied(Current);
+                _effects.ConfigurationApplied(current);
             }
 
-            if (_restartPending)
+            if (restart)
             {
-                _restartPending = false;
                 _effects.RestartRequested();
             }
         }
@@ -102,17 +117,20 @@ namespace Concentrator.Core.Commands
         /// <summary>Runs one message and returns its reply (one SMS long at most).</summary>
         public string Execute(string text)
         {
-            string reply = Run(text);
-            if (IsError(reply))
+            lock (_gate)
             {
-                Rejected++;
-            }
-            else
-            {
-                Accepted++;
-            }
+                string reply = Run(text);
+                if (IsError(reply))
+                {
+                    Rejected++;
+                }
+                else
+                {
+                    Accepted++;
+                }
 
-            return Fit(reply);
+                return Fit(reply);
+            }
         }
 
         public static bool IsError(string reply)

@@ -64,6 +64,7 @@ namespace Concentrator.Core.Modem
         /// <summary>Sets the modem up and handles every stored message. False when the modem does not answer properly.</summary>
         public bool Initialize()
         {
+            LastProblem = null;
             _reader.Discard();
             // The first AT may meet a modem still echoing or auto-bauding: one retry.
             if (!Command("AT") && !Command("AT"))
