@@ -172,6 +172,24 @@ namespace Concentrator.Core.Tests.Configuration
             Assert.AreEqual(0, load.ProblemCount);
         }
 
+        [TestMethod]
+        public void Full_inventory_of_32_meters_saves_in_under_8_KB_and_loads_back()
+        {
+            ConcentratorConfiguration configuration = Sample("broker.example.net");
+            string expected;
+            for (int i = 3; i <= ConcentratorConfiguration.MaxMeters; i++)
+            {
+                Assert.AreEqual((int)SettingResult.Ok, (int)configuration.Apply("meter", "ID=bus-" + i.ToString() + " PORT=485 PROTO=HDLC ADDR=1/" + (1000 + i).ToString() + " MPWD=00000000 BAUD=9600 INT=900 OBJ=1.8.0,2.8.0,1.7.0,2.7.0", out expected));
+            }
+
+            MemoryConfigurationStorage storage = new MemoryConfigurationStorage();
+            Assert.IsTrue(new ConfigurationStore(storage, Name).Save(configuration));
+            int size = storage.Read(Name).Length;
+            OutputHelper.WriteLine("32 meters: " + size.ToString() + " bytes");
+            Assert.IsTrue(size < 8192, size.ToString());
+            Assert.AreEqual(configuration.ToText(), new ConfigurationStore(storage, Name).Load().Configuration.ToText());
+        }
+
         internal static ConcentratorConfiguration Sample(string broker)
         {
             ConcentratorConfiguration configuration = new ConcentratorConfiguration();
