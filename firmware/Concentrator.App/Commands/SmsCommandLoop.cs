@@ -61,7 +61,7 @@ namespace Concentrator.App.Commands
                         Log.Info("SMS: " + _channel.CommandsHandled.ToString() + " commands, " + replies.ToString() + " replies");
                     }
 
-                    if (_channel.LastProblem != null && _channel.LastProblem.IndexOf("link") >= 0)
+                    if (_channel.LinkLost)
                     {
                         Log.Warn("SMS: " + _channel.LastProblem + "; setting the modem up again");
                         break;

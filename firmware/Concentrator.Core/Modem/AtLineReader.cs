@@ -27,7 +27,7 @@ namespace Concentrator.Core.Modem
 
         public int LinesCut { get; private set; }
 
-        /// <summary>The status of the last link read that was not Ok (Timeout, Closed, Fault).</summary>
+        /// <summary>The status of the last link read: Ok, or Timeout, Closed, Fault.</summary>
         public LinkStatus LastStatus { get; private set; }
 
         /// <summary>Next non-empty line, or null when the deadline passed or the link failed (<see cref="LastStatus"/>).</summary>
@@ -145,6 +145,7 @@ namespace Concentrator.Core.Modem
             if (status == LinkStatus.Ok && read > 0)
             {
                 _end += read;
+                LastStatus = LinkStatus.Ok;
                 return true;
             }
 

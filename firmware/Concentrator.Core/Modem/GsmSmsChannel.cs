@@ -58,6 +58,12 @@ namespace Concentrator.Core.Modem
 
         public int ReplyFailures { get; private set; }
 
+        /// <summary>True when the last read from the modem found the link closed or failing (set the modem up again).</summary>
+        public bool LinkLost
+        {
+            get { return _reader.LastStatus == LinkStatus.Closed || _reader.LastStatus == LinkStatus.Fault; }
+        }
+
         /// <summary>The last thing that went wrong, for logs and DIAG ("AT+CMGR=3: timeout").</summary>
         public string LastProblem { get; private set; }
 
@@ -98,7 +104,7 @@ namespace Concentrator.Core.Modem
                 {
                     if (_reader.LastStatus != LinkStatus.Timeout)
                     {
-                        LastProblem = "modem link: " + Word(_reader.LastStatus);
+                        LastProblem = "modem link: " + LinkStatusText.Of(_reader.LastStatus);
                     }
 
                     return;
@@ -147,7 +153,7 @@ namespace Concentrator.Core.Modem
                 string line = _reader.ReadLine(deadline);
                 if (line == null)
                 {
-                    LastProblem = "AT+CMGL: " + Word(_reader.LastStatus);
+                    LastProblem = "AT+CMGL: " + LinkStatusText.Of(_reader.LastStatus);
                     return false;
                 }
 
@@ -242,7 +248,7 @@ namespace Concentrator.Core.Modem
                 string line = _reader.ReadLine(deadline);
                 if (line == null)
                 {
-                    LastProblem = command + ": " + Word(_reader.LastStatus);
+                    LastProblem = command + ": " + LinkStatusText.Of(_reader.LastStatus);
                     return false;
                 }
 
@@ -329,7 +335,7 @@ namespace Concentrator.Core.Modem
                 string line = _reader.ReadLine(deadline);
                 if (line == null)
                 {
-                    LastProblem = command + ": no result (" + Word(_reader.LastStatus) + ")";
+                    LastProblem = command + ": no result (" + LinkStatusText.Of(_reader.LastStatus) + ")";
                     return false;
                 }
 
@@ -367,7 +373,7 @@ namespace Concentrator.Core.Modem
                 string line = _reader.ReadLine(deadline);
                 if (line == null)
                 {
-                    LastProblem = command + ": " + Word(_reader.LastStatus);
+                    LastProblem = command + ": " + LinkStatusText.Of(_reader.LastStatus);
                     return false;
                 }
 
@@ -398,7 +404,7 @@ namespace Concentrator.Core.Modem
             LinkStatus status = _link.Write(_out, 0, length);
             if (status != LinkStatus.Ok)
             {
-                LastProblem = command + ": write " + Word(status);
+                LastProblem = command + ": write " + LinkStatusText.Of(status);
                 return false;
             }
 
@@ -409,23 +415,6 @@ namespace Concentrator.Core.Modem
         {
             _out[0] = value;
             _link.Write(_out, 0, 1);
-        }
-
-        private static string Word(LinkStatus status)
-        {
-            switch (status)
-            {
-                case LinkStatus.Ok:
-                    return "ok";
-                case LinkStatus.Timeout:
-                    return "timeout";
-                case LinkStatus.Closed:
-                    return "link closed";
-                case LinkStatus.Fault:
-                    return "link fault";
-                default:
-                    return "not supported";
-            }
         }
 
         // +CMTI: "SM",3 (27.005 3.4.1): a new message stored at index 3.

@@ -1,17 +1,17 @@
 using System;
 using System.IO;
 using System.IO.Ports;
-using System.Threading;
 using Concentrator.Core.Io;
 using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
+using Concentrator.Drivers.Serial;
 
 namespace Concentrator.Drivers.Modem
 {
     /// <summary>
     /// The GSM modem's UART as Core's <see cref="IByteLink"/> (8N1, no inversion), for
-    /// <see cref="Concentrator.Core.Modem.GsmSmsChannel"/>. Reads poll <c>BytesToRead</c> and take only what has
-    /// arrived, so no call blocks past its timeout (as the P1 port does). A classic ESP32 has three UARTs and COM1
+    /// <see cref="Concentrator.Core.Modem.GsmSmsChannel"/>. Reads are bounded (<see cref="UartReceive"/>): no call
+    /// blocks past its timeout. A classic ESP32 has three UARTs and COM1
     /// carries the debugger: the modem takes COM2 or COM3, i.e. the UART of the optical head or of the RS485 bus
     /// (see the README beside this file for the board choices).
     /// </summary>
@@ -86,60 +86,14 @@ namespace Concentrator.Drivers.Modem
 
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            bytesRead = 0;
-            SerialPort port = _port;
-            if (port == null)
+            string problem;
+            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            if (problem != null)
             {
-                return LinkStatus.Closed;
+                LastProblem = problem;
             }
 
-            if (count == 0)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                int available = port.BytesToRead;
-                int waited = 0;
-                while (available <= 0)
-                {
-                    if (waited >= timeoutMilliseconds)
-                    {
-                        return LinkStatus.Timeout;
-                    }
-
-                    int step = timeoutMilliseconds - waited;
-                    if (step > _options.PollIntervalMilliseconds)
-                    {
-                        step = _options.PollIntervalMilliseconds;
-                    }
-
-                    Thread.Sleep(step);
-                    waited += step;
-                    available = port.BytesToRead;
-                }
-
-                bytesRead = port.Read(buffer, offset, available < count ? available : count);
-                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                return LinkStatus.Closed;
-            }
+            return status;
         }
 
         public LinkStatus Write(byte[] buffer, int offset, int count)
