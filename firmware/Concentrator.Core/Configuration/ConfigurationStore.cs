@@ -75,7 +75,10 @@ namespace Concentrator.Core.Configuration
             return load;
         }
 
-        /// <summary>Saves a complete copy; true when it is in place. On false the copies on flash are as before.</summary>
+        /// <summary>
+        /// Saves a complete copy; true when it is in place. On false (a failure the storage reported) the next load
+        /// gives the configuration as before. A power loss during the save gives the old or the new one, never less.
+        /// </summary>
         public bool Save(ConcentratorConfiguration configuration)
         {
             LastSaveProblem = null;
@@ -115,14 +118,18 @@ namespace Concentrator.Core.Configuration
                 if (!_storage.Move(_name, _previousName))
                 {
                     LastSaveProblem = "keeping " + _name + " as " + _previousName + " failed";
+                    _storage.Delete(_newName);
                     return false;
                 }
             }
 
             if (!_storage.Move(_newName, _name))
             {
-                // The new copy stays: the next load takes it (Unfinished), which is what was saved.
+                // Reported as not saved, so it must not come back at the next load: drop the new copy and put the
+                // old one back (if that fails too, the next load still finds it as the previous copy).
                 LastSaveProblem = "renaming " + _newName + " to " + _name + " failed";
+                _storage.Delete(_newName);
+                _storage.Move(_previousName, _name);
                 return false;
             }
 

@@ -101,6 +101,24 @@ namespace Concentrator.Core.Tests.Configuration
         }
 
         [TestMethod]
+        [DataRow(".prev")]
+        [DataRow("")]
+        public void Save_reported_as_failed_never_comes_back_at_the_next_load(string failingTarget)
+        {
+            MemoryConfigurationStorage storage = new MemoryConfigurationStorage();
+            ConfigurationStore store = new ConfigurationStore(storage, Name);
+            Assert.IsTrue(store.Save(Sample("old-broker")));
+            storage.FailMovesTo = Name + failingTarget;
+
+            Assert.IsFalse(store.Save(Sample("new-broker")));
+            Assert.IsNotNull(store.LastSaveProblem);
+
+            ConfigurationLoad load = new ConfigurationStore(storage, Name).Load();
+            Assert.AreEqual("old-broker", load.Configuration.MqttHost);
+            Assert.IsFalse(storage.Exists(Name + ".new"));
+        }
+
+        [TestMethod]
         public void Hand_written_settings_file_without_checksum_loads_and_reports_bad_lines_by_key_expected_and_actual()
         {
             MemoryConfigurationStorage storage = new MemoryConfigurationStorage();

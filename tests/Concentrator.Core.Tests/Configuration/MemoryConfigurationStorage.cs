@@ -19,6 +19,9 @@ namespace Concentrator.Core.Tests.Configuration
         /// <summary>-1: never. Otherwise how many writes, moves and deletes may still complete.</summary>
         public int PowerFailsAfterOperations = -1;
 
+        /// <summary>Moves onto this name fail (reported, the storage stays alive).</summary>
+        public string FailMovesTo;
+
         public bool Dead { get; private set; }
 
         public int Writes { get; private set; }
@@ -109,7 +112,7 @@ namespace Concentrator.Core.Tests.Configuration
         public bool Move(string from, string to)
         {
             int source = Find(from);
-            if (source < 0 || !Operation())
+            if (source < 0 || to == FailMovesTo || !Operation())
             {
                 return false;
             }
