@@ -32,7 +32,8 @@ namespace Concentrator.App
             Log.Info("settings: " + settings.Describe());
 
             // Text commands start first: an installer can fix a configuration that cannot run by SMS.
-            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new TickClock(), null, null, new AppCommandEffects());
+            AppDiagnostics diagnostics = new AppDiagnostics();
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new TickClock(), diagnostics, null, new AppCommandEffects());
             StartSmsCommands(settings, commands);
 
             string problem = load.ValidationProblem != null ? load.ValidationProblem : settings.Validate();
@@ -54,6 +55,7 @@ namespace Concentrator.App
 
             MqttLink mqtt = new MqttLink(settings);
             P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
+            diagnostics.Attach(mqtt, publisher, settings.P1MeterId, settings.P1LineSettingsToUse.ToString());
             P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
             P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
             new Thread(p1.Run).Start();
