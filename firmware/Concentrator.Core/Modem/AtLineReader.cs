@@ -27,11 +27,23 @@ namespace Concentrator.Core.Modem
 
         public int LinesCut { get; private set; }
 
+        /// <summary>Bytes that ended the line last returned: 2 for CR LF, 1 for a bare LF.</summary>
+        public int LastTerminatorLength { get; private set; }
+
         /// <summary>The status of the last link read: Ok, or Timeout, Closed, Fault.</summary>
         public LinkStatus LastStatus { get; private set; }
 
         /// <summary>Next non-empty line, or null when the deadline passed or the link failed (<see cref="LastStatus"/>).</summary>
         public string ReadLine(long deadline)
+        {
+            return ReadLine(deadline, false);
+        }
+
+        /// <summary>
+        /// Next line; with <paramref name="keepEmpty"/> empty lines are returned too (as ""): the text of an SMS is
+        /// told from the final result by the empty line before the result (V.250: result codes are framed by CR LF).
+        /// </summary>
+        public string ReadLine(long deadline, bool keepEmpty)
         {
             while (true)
             {
@@ -46,8 +58,9 @@ namespace Concentrator.Core.Modem
                         }
 
                         string line = Text(_start, length);
+                        LastTerminatorLength = i - _start - length + 1;
                         _start = i + 1;
-                        if (line.Length > 0)
+                        if (line.Length > 0 || keepEmpty)
                         {
                             return line;
                         }

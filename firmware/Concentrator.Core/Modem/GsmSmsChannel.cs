@@ -84,7 +84,11 @@ namespace Concentrator.Core.Modem
             }
 
             // Header details (TP-FO, DCS) are optional for a modem: without them coding checks rely on the text alone.
-            Command("AT+CSDH=1");
+            if (!Command("AT+CSDH=1"))
+            {
+                LastProblem = null;
+            }
+
             if (!Command("AT+CNMI=2,1,0,0,0"))
             {
                 return false;
@@ -243,9 +247,11 @@ namespace Concentrator.Core.Modem
             long deadline = _clock.NowMilliseconds + _options.CommandTimeoutMilliseconds;
             bool haveHeader = false;
             string body = null;
+            bool previousEmpty = false;
+            int taken = 0;
             while (true)
             {
-                string line = _reader.ReadLine(deadline);
+                string line = _reader.ReadLine(deadline, haveHeader);
                 if (line == null)
                 {
                     LastProblem = command + ": " + LinkStatusText.Of(_reader.LastStatus);
@@ -276,15 +282,55 @@ namespace Concentrator.Core.Modem
                     continue;
                 }
 
-                if (AtResult.IsOk(line))
+                // With the text's length in the header (AT+CSDH=1) the text is taken by length, whatever it says.
+                if (_header.TextLength >= 0 && taken < _header.TextLength)
+                {
+                    body = body == null ? line : body + "\n" + line;
+                    taken += line.Length;
+                    if (taken < _header.TextLength)
+                    {
+                        taken += _reader.LastTerminatorLength;
+                    }
+
+                    continue;
+                }
+
+                if (_header.TextLength >= 0)
+                {
+                    if (AtResult.IsOk(line))
+                    {
+                        text = body == null ? string.Empty : body;
+                        return true;
+                    }
+
+                    TakeIndication(line);
+                    continue;
+                }
+
+                // Without it: 27.005 3.4.3 header CR LF, the text, then the final result framed by CR LF: "OK" after an
+                // empty line ends the answer; an "OK" straight after text is the message's own text.
+                if (previousEmpty && AtResult.IsOk(line))
                 {
                     text = body == null ? string.Empty : body;
                     return true;
                 }
 
-                if (AtResult.StartsWith(line, "+CMTI: "))
+                if (previousEmpty && AtResult.StartsWith(line, "+CMTI: "))
                 {
+                    // An indication framed by CR LF between the text and the result.
                     TakeIndication(line);
+                    continue;
+                }
+
+                if (previousEmpty)
+                {
+                    // The empty line was part of the text.
+                    body = body == null ? string.Empty : body + "\n";
+                }
+
+                previousEmpty = line.Length == 0;
+                if (previousEmpty)
+                {
                     continue;
                 }
 

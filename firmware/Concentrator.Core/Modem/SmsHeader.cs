@@ -18,6 +18,9 @@ namespace Concentrator.Core.Modem
         /// <summary>Data coding scheme (TS 23.038 4), -1 when not shown.</summary>
         public int DataCoding = -1;
 
+        /// <summary>Length of the text (27.005 &lt;length&gt;: characters in 7-bit, octets otherwise), -1 when not shown.</summary>
+        public int TextLength = -1;
+
         /// <summary>True when the message carries a user data header (concatenated SMS and the like, TS 23.040 9.2.3.23).</summary>
         public bool HasUserDataHeader
         {
@@ -87,6 +90,7 @@ namespace Concentrator.Core.Modem
             SenderType = -1;
             FirstOctet = -1;
             DataCoding = -1;
+            TextLength = -1;
             if (!AtResult.StartsWith(line, "+CMGR: "))
             {
                 return false;
@@ -153,6 +157,10 @@ namespace Concentrator.Core.Modem
                     break;
                 case 7:
                     DataCoding = Number(value);
+                    break;
+                case 10:
+                    int length;
+                    TextLength = Configuration.ConfigValues.TryParseNumber(value, 0, 1000, out length) ? length : -1;
                     break;
             }
         }

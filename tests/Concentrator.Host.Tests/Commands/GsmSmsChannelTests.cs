@@ -98,6 +98,47 @@ public sealed class GsmSmsChannelTests
     }
 
     [TestMethod]
+    public void A_message_reading_OK_or_several_lines_does_not_put_the_channel_out_of_step()
+    {
+        using var rig = new Rig();
+        Assert.IsTrue(rig.Channel.Initialize());
+
+        rig.Modem.Deliver("+420777000111", "OK");
+        rig.Modem.Deliver("+420777000111", "line one\r\n\r\nOK\r\nERROR");
+        rig.Modem.Deliver(Installer, "MCP MLIST PWD=HELLO");
+        for (int i = 0; i < 5 && rig.Modem.Sent.Count == 0; i++)
+        {
+            rig.Channel.Poll(1000);
+        }
+
+        Assert.AreEqual("N=0", rig.Modem.Sent.Single().Text, rig.Channel.LastProblem);
+        Assert.AreEqual(2, rig.Channel.MessagesIgnored);
+        Assert.AreEqual(0, rig.Modem.StoredCount);
+        Assert.IsNull(rig.Channel.LastProblem);
+    }
+
+    [TestMethod]
+    public void Without_header_details_a_message_reading_OK_is_told_from_the_result_by_the_framing()
+    {
+        using var rig = new Rig();
+        rig.Modem.NoHeaderDetails = true;
+        Assert.IsTrue(rig.Channel.Initialize());
+
+        rig.Modem.Deliver("+420777000111", "OK");
+        rig.Modem.Deliver(Installer, "MCP MLIST PWD=HELLO\r\nthanks");
+        for (int i = 0; i < 5 && rig.Modem.Sent.Count == 0; i++)
+        {
+            rig.Channel.Poll(1000);
+        }
+
+        // The two lines arrive as one text; a line break is no parameter separator (manual: "separated with a space"),
+        // so the password reads "HELLO\nthanks".
+        Assert.AreEqual("Password incorrect", rig.Modem.Sent.Single().Text);
+        Assert.AreEqual(1, rig.Channel.MessagesIgnored);
+        Assert.IsNull(rig.Channel.LastProblem);
+    }
+
+    [TestMethod]
     public void Refused_reply_is_counted_and_the_message_still_deleted()
     {
         using var rig = new Rig();
