@@ -278,6 +278,13 @@ namespace Concentrator.Core.Commands
                 return reply;
             }
 
+            // A configuration that can run is never turned into one that cannot (NET MODE=GSM without an APN, an
+            // empty SSID): the board would not come back after the next start. A new board is set up step by step.
+            if (Current.Validate() == null && next.Validate() != null)
+            {
+                return CommandReplies.ParameterValueIncorrect;
+            }
+
             if (!_store.Save(next))
             {
                 return CommandReplies.NotSaved;

@@ -1,4 +1,6 @@
 using Concentrator.Core.Commands;
+using Concentrator.Core.Configuration;
+using Concentrator.Core.Tests.Configuration;
 using nanoFramework.TestFramework;
 
 namespace Concentrator.Core.Tests.Commands
@@ -48,6 +50,9 @@ namespace Concentrator.Core.Tests.Commands
         [DataRow("MCP CNF PWD=HELLO APN=ok NPWD=new-pass RINT=99", "Parameter value incorrect")]
         [DataRow("MCP NET PWD=HELLO MODE=wifi", "Parameter value incorrect")]
         [DataRow("MCP NET PWD=HELLO LIP=192.168.1", "Parameter value incorrect")]
+        [DataRow("MCP NET PWD=HELLO MODE=GSM", "Parameter value incorrect")]
+        [DataRow("MCP NET PWD=HELLO SSID=", "Parameter value incorrect")]
+        [DataRow("MCP NET PWD=HELLO LIP=192.168.1.50", "Parameter value incorrect")]
         [DataRow("MCP MQTT PWD=HELLO TLS=on", "Parameter value incorrect")]
         [DataRow("MCP MQTT PWD=HELLO HOST=", "Parameter value incorrect")]
         [DataRow("MCP MQTT PWD=HELLO PREFIX=a/+/b", "Parameter value incorrect")]
@@ -130,6 +135,21 @@ namespace Concentrator.Core.Tests.Commands
             CommandRig rig = new CommandRig(false);
             Assert.AreEqual("Password incorrect", rig.Run("MCP CNF PWD=guess APX=1 PORT=0"));
             Assert.AreEqual("Password incorrect", rig.Run("MCP INFO PWD=guess X=1 Y=2"));
+        }
+
+        [TestMethod]
+        public void A_new_board_is_set_up_step_by_step_although_its_configuration_cannot_run_yet()
+        {
+            MemoryConfigurationStorage storage = new MemoryConfigurationStorage();
+            ConfigurationStore store = new ConfigurationStore(storage, "c");
+            CommandExecutor executor = new CommandExecutor(store, store.Load().Configuration, new ManualClock(), null, null, null);
+
+            Assert.AreEqual("APN= DUSR= DPWD= IP=10.0.25.30 PORT=1883 RINT=1", executor.Execute("MCP CNF PWD=HELLO IP=10.0.25.30"));
+            Assert.IsNotNull(executor.Current.Validate());
+            Assert.AreEqual("MODE=GSM SSID= WPWD= LIP=DHCP MASK=255.255.255.0 GW= DNS=", executor.Execute("MCP NET PWD=HELLO MODE=GSM"));
+            Assert.AreEqual("APN=internet DUSR= DPWD= IP=10.0.25.30 PORT=1883 RINT=1", executor.Execute("MCP CNF PWD=HELLO APN=internet"));
+            Assert.IsNull(executor.Current.Validate());
+            Assert.AreEqual("Parameter value incorrect", executor.Execute("MCP CNF PWD=HELLO APN="));
         }
 
         [TestMethod]
