@@ -41,7 +41,6 @@ namespace Concentrator.Core.Iec62056
         private bool _linkFailed;
         private bool _silent;
         private bool _anyAnswer;
-        private bool _identified;
         private bool _identifiedEver;
         private int _cap;
         private int _registerIndex;
@@ -145,7 +144,6 @@ namespace Concentrator.Core.Iec62056
             _problemHasDecoderError = false;
             _linkFailed = false;
             _anyAnswer = false;
-            _identified = false;
             _identifiedEver = false;
             _passwordRejected = false;
             _pendingLength = 0;
@@ -244,7 +242,6 @@ namespace Concentrator.Core.Iec62056
         private IecSessionState SignOn()
         {
             Attempts++;
-            _identified = false;
             _pendingLength = 0;
             _decoder.Reset();
             _attemptDeadline = _clock.NowMilliseconds + HandshakeAllowance();
@@ -275,7 +272,6 @@ namespace Concentrator.Core.Iec62056
                 return Failed(status, "no identification after the sign-on", false);
             }
 
-            _identified = true;
             _identifiedEver = true;
             IecIdentification id = _decoder.Identification;
             _attemptDeadline = _clock.NowMilliseconds + HandshakeAllowance();
