@@ -201,62 +201,14 @@ namespace Concentrator.Drivers.P1
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            SerialPort port = _port;
-            if (port == null)
+            string problem;
+            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            if (problem != null)
             {
-                return LinkStatus.Closed;
+                LastProblem = problem;
             }
 
-            if (count == 0)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                int available = port.BytesToRead;
-                int waited = 0;
-                while (available <= 0)
-                {
-                    if (waited >= timeoutMilliseconds)
-                    {
-                        return LinkStatus.Timeout;
-                    }
-
-                    int step = timeoutMilliseconds - waited;
-                    if (step > _options.PollIntervalMilliseconds)
-                    {
-                        step = _options.PollIntervalMilliseconds;
-                    }
-
-                    Thread.Sleep(step);
-                    waited += step;
-                    available = port.BytesToRead;
-                }
-
-                // The ring buffer holds at least this many bytes and only this thread takes from it, so the read
-                // returns at once without waiting on ReadTimeout.
-                bytesRead = port.Read(buffer, offset, available < count ? available : count);
-                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                // SerialPort throws this when the port is not open.
-                return LinkStatus.Closed;
-            }
+            return status;
         }
 
         /// <summary>P1 is receive-only: there is no line to the meter except the data request.</summary>
