@@ -47,6 +47,7 @@ namespace Concentrator.Core.Iec62056
         private bool _passwordRejected;
         private string _problem;
         private bool _problemHasDecoderError;
+        private long _firstDataByteAt;
 
         public IecSession(IByteLink link, IMillisecondClock clock, IecMessageDecoder decoder, IecBaudMemory memory)
         {
@@ -108,6 +109,12 @@ namespace Concentrator.Core.Iec62056
         /// <summary>Milliseconds the last <see cref="Run"/> took on the session's clock.</summary>
         public long ElapsedMilliseconds { get; private set; }
 
+        /// <summary>Milliseconds from the first byte of the data message to its BCC, for the last good readout (0 otherwise).</summary>
+        public long ReadoutMilliseconds { get; private set; }
+
+        /// <summary>Bytes of the last good data message, STX to BCC.</summary>
+        public int ReadoutBytes { get; private set; }
+
         /// <summary>Why the last attempt failed, naming the check (null after a clean first attempt). Builds a string: for reports.</summary>
         public string LastProblem
         {
@@ -152,6 +159,9 @@ namespace Concentrator.Core.Iec62056
             _decoder.Reset();
             _registers.Clear();
             _handover.Link = null;
+            ReadoutMilliseconds = 0;
+            ReadoutBytes = 0;
+            _firstDataByteAt = -1;
             _cap = InitialCap(options);
             State = options.Request == IecRequest.Listen ? IecSessionState.Listen : options.WakeUpMilliseconds > 0 ? IecSessionState.WakeUp : IecSessionState.SignOn;
             while (State != IecSessionState.Done)
@@ -361,6 +371,7 @@ namespace Concentrator.Core.Iec62056
 
             if (status == IecStatus.ReadoutReady)
             {
+                NoteReadoutTiming();
                 Remember(true);
                 return Finish(IecSessionOutcome.ReadoutComplete);
             }
@@ -498,6 +509,7 @@ namespace Concentrator.Core.Iec62056
                 IecStatus status = Receive(_options.ListenTimeoutMilliseconds);
                 if (status == IecStatus.ReadoutReady)
                 {
+                    NoteReadoutTiming();
                     return Finish(IecSessionOutcome.ReadoutComplete);
                 }
 
@@ -521,7 +533,7 @@ namespace Concentrator.Core.Iec62056
                 return Finish(!_anyAnswer ? IecSessionOutcome.NoAnswer : !_identifiedEver ? IecSessionOutcome.IdentificationFailed : IecSessionOutcome.ReadoutFailed);
             }
 
-            Drain(_clock.NowMilliseconds + _options.RetryPauseMilliseconds);
+            DrainUntilQuiet(_options.RetryPauseMilliseconds, _options.MaxQuietWaitMilliseconds);
 
             // A meter that has not made a sound may be a battery meter asleep: the next attempt wakes it first.
             bool wake = _options.WakeUpMilliseconds > 0 || (!_anyAnswer && _options.WakeUpWhenSilent);
@@ -595,8 +607,15 @@ namespace Concentrator.Core.Iec62056
             _problemHasDecoderError = withDecoderError;
         }
 
+        private void NoteReadoutTiming()
+        {
+            ReadoutBytes = _decoder.BlockLength + 3;
+            ReadoutMilliseconds = _firstDataByteAt >= 0 ? _clock.NowMilliseconds - _firstDataByteAt : 0;
+        }
+
         private void StartDataPhase()
         {
+            _firstDataByteAt = -1;
             long allowance = _options.TotalTimeoutMilliseconds > 0
                 ? _options.TotalTimeoutMilliseconds
                 : _options.ReactionTimeoutMilliseconds + WireMilliseconds(_options.MaxReadoutBytes, NegotiatedBaud) * 5 / 4 + 1000;
@@ -688,6 +707,36 @@ namespace Concentrator.Core.Iec62056
             }
         }
 
+        // Waits until nothing has arrived for `quiet` ms (a meter still sending at a baud we cannot read must finish
+        // before it hears the next sign-on), at most `limit` ms.
+        private void DrainUntilQuiet(int quiet, int limit)
+        {
+            _pendingLength = 0;
+            long start = _clock.NowMilliseconds;
+            long quietUntil = start + quiet;
+            while (true)
+            {
+                long now = _clock.NowMilliseconds;
+                long until = quietUntil < start + limit ? quietUntil : start + limit;
+                if (now >= until)
+                {
+                    return;
+                }
+
+                int read;
+                LinkStatus status = _link.Read(_rx, 0, _rx.Length, (int)(until - now), out read);
+                if (status == LinkStatus.Ok && read > 0)
+                {
+                    quietUntil = _clock.NowMilliseconds + quiet;
+                }
+                else if (status != LinkStatus.Ok && status != LinkStatus.Timeout)
+                {
+                    _linkFailed = true;
+                    return;
+                }
+            }
+        }
+
         /// <summary>
         /// Feeds the decoder until it reports a message or failure, or the line stays silent: the first byte within
         /// <paramref name="firstByteTimeout"/>, each next one within the inter-character timeout, everything before the
@@ -731,6 +780,11 @@ namespace Concentrator.Core.Iec62056
                     int data = _echo.Filter(_rx, 0, read);
                     if (data > 0)
                     {
+                        if (_firstDataByteAt < 0 && _echo.Output[0] == IecCharacters.Stx)
+                        {
+                            _firstDataByteAt = _clock.NowMilliseconds - (_line.WireMicroseconds(data) / 1000);
+                        }
+
                         Accept(data);
                         waitUntil = _clock.NowMilliseconds + _options.InterCharacterTimeoutMilliseconds;
                     }

@@ -60,6 +60,12 @@ namespace Concentrator.Core.Iec62056
         /// <summary>Wait before the next attempt: the meter drops back to its sign-on state after 1.5 s … 2.2 s of silence.</summary>
         public int RetryPauseMilliseconds = 2200;
 
+        /// <summary>
+        /// Before a retry the line must have been quiet for <see cref="RetryPauseMilliseconds"/> (a meter that ignored
+        /// the baud switch is still sending its readout at 300 baud); this bounds that wait.
+        /// </summary>
+        public int MaxQuietWaitMilliseconds = 45000;
+
         /// <summary>Programming mode: the P1 password (empty: the meter's P0 request is answered without one only if it sends none).</summary>
         public string Password = string.Empty;
 
