@@ -49,6 +49,7 @@ namespace Concentrator.Core.Iec62056
         private bool _highBitParityOk = true;
         private bool _discarding;
         private bool _haveIdentification;
+        private int _optionSelectTail;
 
         public IecMessageDecoder(IecDecoderOptions options)
         {
@@ -140,6 +141,7 @@ namespace Concentrator.Core.Iec62056
             _highBitParityOk = true;
             _discarding = false;
             _haveIdentification = false;
+            _optionSelectTail = 0;
         }
 
         public IecStatus Feed(byte[] data, int offset, int count, out int consumed)
@@ -164,6 +166,8 @@ namespace Concentrator.Core.Iec62056
                             _discarding = false;
                             if (b == IecCharacters.Ack || b == IecCharacters.Nak)
                             {
+                                // An ACK may open a reader's option select "ACK V Z Y CR LF" (in captures and echo).
+                                _optionSelectTail = b == IecCharacters.Ack ? 5 : 0;
                                 consumed = i - offset;
                                 IecStatus single = b == IecCharacters.Ack ? IecStatus.Acknowledged : IecStatus.NegativeAcknowledged;
                                 _counts[(int)single]++;
@@ -172,6 +176,18 @@ namespace Concentrator.Core.Iec62056
 
                             Begin(b);
                             break;
+                        }
+
+                        if (_optionSelectTail > 0)
+                        {
+                            _optionSelectTail--;
+                            if ((b >= (byte)'0' && b <= (byte)'9') || b == IecCharacters.Cr || b == IecCharacters.Lf)
+                            {
+                                i++;
+                                break;
+                            }
+
+                            _optionSelectTail = 0;
                         }
 
                         if (!_discarding && b != IecCharacters.Cr && b != IecCharacters.Lf && b != IecCharacters.Nul)
@@ -276,6 +292,7 @@ namespace Concentrator.Core.Iec62056
 
         private void Begin(byte start)
         {
+            _optionSelectTail = 0;
             _length = 0;
             _bcc = 0;
             _terminator = 0;
@@ -290,6 +307,12 @@ namespace Concentrator.Core.Iec62056
             if (length > 0 && _message[length - 1] == IecCharacters.Cr)
             {
                 length--;
+            }
+
+            if (length >= 2 && _message[0] == (byte)'?' && _message[length - 1] == IecCharacters.End)
+            {
+                _counts[(int)IecStatus.RequestSeen]++;
+                return IecStatus.RequestSeen; // "/?address!": a reader's request, not a meter's identification
             }
 
             if (!_identification.TryParse(_message, 0, length))

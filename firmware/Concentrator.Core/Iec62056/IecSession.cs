@@ -272,7 +272,8 @@ namespace Concentrator.Core.Iec62056
         private IecSessionState AwaitIdentification()
         {
             IecStatus status = Receive(FirstByteTimeout());
-            while (status == IecStatus.Acknowledged || status == IecStatus.NegativeAcknowledged || status == IecStatus.GarbageSkipped && _decoder.InMessage)
+            // Our own request heard back (echo not filtered), stray ACK/NAK, or noise just before a message: keep listening.
+            while (status == IecStatus.RequestSeen || status == IecStatus.Acknowledged || status == IecStatus.NegativeAcknowledged || (status == IecStatus.GarbageSkipped && _decoder.InMessage))
             {
                 status = Receive(FirstByteTimeout());
             }
@@ -364,7 +365,7 @@ namespace Concentrator.Core.Iec62056
         private IecSessionState AwaitReadout()
         {
             IecStatus status = Receive(FirstByteTimeout());
-            while (status == IecStatus.IdentificationReady || (status == IecStatus.GarbageSkipped && _decoder.InMessage))
+            while (status == IecStatus.IdentificationReady || status == IecStatus.RequestSeen || status == IecStatus.Acknowledged || (status == IecStatus.GarbageSkipped && _decoder.InMessage))
             {
                 status = Receive(FirstByteTimeout());
             }

@@ -30,25 +30,28 @@ namespace Concentrator.Core.Iec62056
         /// <summary>A single NAK (wrong password, or the meter asks for a repeat).</summary>
         NegativeAcknowledged = 6,
 
+        /// <summary>A reader's request message "/?address!" (seen in captures and on shared lines).</summary>
+        RequestSeen = 7,
+
         /// <summary>Bytes that start no message were skipped.</summary>
-        GarbageSkipped = 7,
+        GarbageSkipped = 8,
 
         /// <summary>A message ended before its end character (silence, input end, or a new message start).</summary>
-        Truncated = 8,
+        Truncated = 9,
 
         /// <summary>A message grew past the configured maximum length.</summary>
-        TooLong = 9,
+        TooLong = 10,
 
         /// <summary>The block check character does not match the block.</summary>
-        BadBcc = 10,
+        BadBcc = 11,
 
         /// <summary>The identification line failed a check (see <see cref="IecError.IdentificationProblem"/>).</summary>
-        BadIdentification = 11,
+        BadIdentification = 12,
 
         /// <summary>A data line could not be parsed.</summary>
-        MalformedLine = 12,
+        MalformedLine = 13,
 
         /// <summary>The readout holds more readings or text than the configured capacity.</summary>
-        CapacityExceeded = 13,
+        CapacityExceeded = 14,
     }
 }

@@ -32,7 +32,7 @@ public sealed class DemoCommand : ICliCommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulationArguments.Options, new OptionSpec[]
     {
-        new("mqtt", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
+        new("mqtt", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true), new("optical", true),
     });
 
     public string Help =>
@@ -53,6 +53,7 @@ public sealed class DemoCommand : ICliCommand
         "  --meters N           simulated meters, each on its own port, named p1 … pN (default 1, at most 16)\n" +
         "  --device ID          the concentrator's name in the topics (default demo)\n" +
         "  --prefix P           first topic level(s) (default " + MqttTopics.DefaultPrefix + ")\n" +
+        OpticalDemoMeters.Help +
         "simulation options (as for simulate; here a telegram every second unless --interval says otherwise):\n" +
         SimulationArguments.Help;
 
@@ -62,6 +63,7 @@ public sealed class DemoCommand : ICliCommand
         int count = arguments.Int("count", 0, 1, int.MaxValue);
         TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
         int meterCount = arguments.Int("meters", 1, 1, 16);
+        int opticalCount = arguments.Int("optical", 0, 0, 4);
         string device = arguments.Value("device") ?? "demo";
         string prefix = arguments.Value("prefix") ?? MqttTopics.DefaultPrefix;
         (string Host, int Port)? broker = arguments.Value("mqtt") is { } mqtt ? ParseBroker(mqtt) : null;
@@ -107,6 +109,7 @@ public sealed class DemoCommand : ICliCommand
         var runners = new List<P1Runner>();
         var runs = new List<Task>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        OpticalDemoMeters? optical = null;
         bool stalled = false;
         try
         {
@@ -127,6 +130,8 @@ public sealed class DemoCommand : ICliCommand
             {
                 runs.Add(runner.RunAsync(stop.Token));
             }
+
+            optical = OpticalDemoMeters.Start(opticalCount, publisher, prefix, device, meterOptions[0].EffectiveInterval, console, stop.Token);
 
             TimeSpan stallLimit = StallLimit;
             foreach (SimulatedP1PortOptions options in meterOptions)
@@ -175,6 +180,8 @@ public sealed class DemoCommand : ICliCommand
             {
                 server.Dispose();
             }
+
+            optical?.Stop(console, RunnerStopTimeout);
 
             for (int i = 0; i < runners.Count; i++)
             {

@@ -16,6 +16,7 @@ public sealed class DecoderRegistry
     {
         var registry = new DecoderRegistry();
         registry.Register(DsmrFrameDecoder.ProtocolName, "DSMR P1 telegrams (DSMR 2.2 to 5, Belgian, Luxembourg and Nordic variants)", () => new DsmrFrameDecoder());
+        registry.Register(IecFrameDecoder.ProtocolName, "IEC 62056-21 readouts (optical port, modes A to E; BCC checked)", () => new IecFrameDecoder());
         return registry;
     }
 
