@@ -48,7 +48,7 @@ namespace Concentrator.Core.Tests.Iec62056
         /// <summary>Bytes the meter sends on its own (mode D) at the given time.</summary>
         public void Push(byte[] bytes, long at)
         {
-            Enqueue(bytes, at);
+            Enqueue(bytes, 0, bytes.Length, at);
         }
 
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
@@ -78,11 +78,9 @@ namespace Concentrator.Core.Tests.Iec62056
             System.Array.Copy(buffer, offset, Written, WrittenLength, count);
             WrittenLength += count;
             LastWriteTime = _clock.Now;
-            byte[] sent = new byte[count];
-            System.Array.Copy(buffer, offset, sent, 0, count);
             if (Echo)
             {
-                Enqueue(sent, _clock.Now + 1);
+                Enqueue(buffer, offset, count, _clock.Now + 1);
             }
 
             if (_next < _script.Length && StartsWith(buffer, offset, count, (string)_script[_next]))
@@ -92,7 +90,7 @@ namespace Concentrator.Core.Tests.Iec62056
                 if (answer != null)
                 {
                     long leaves = _clock.Now + _line.WireMicroseconds(count) / 1000;
-                    Enqueue(answer, leaves + ReactionMilliseconds);
+                    Enqueue(answer, 0, answer.Length, leaves + ReactionMilliseconds);
                 }
             }
 
@@ -127,10 +125,10 @@ namespace Concentrator.Core.Tests.Iec62056
             return true;
         }
 
-        private void Enqueue(byte[] bytes, long at)
+        private void Enqueue(byte[] bytes, int offset, int count, long at)
         {
             // Kept in time order: later arrivals go behind earlier ones.
-            for (int i = 0; i < bytes.Length; i++)
+            for (int i = offset; i < offset + count; i++)
             {
                 int j = _tail;
                 while (j > _head && _time[j - 1] > at)
