@@ -339,7 +339,14 @@ namespace Concentrator.Core.Iec62056
         // time (plus settle), reading off the echo meanwhile, and only then change the line.
         private IecSessionState SwitchBaud()
         {
-            Drain(_txBusyUntil + _options.SettleMilliseconds);
+            // A meter that announced the 20 ms reaction time may answer that soon after the option select: switch in time.
+            int settle = _options.SettleMilliseconds;
+            if (_decoder.Identification.FastReaction && settle > _options.FastReactionDelayMilliseconds / 2)
+            {
+                settle = _options.FastReactionDelayMilliseconds / 2;
+            }
+
+            Drain(_txBusyUntil + settle);
             bool hdlc = _options.Request == IecRequest.Hdlc;
             LineSettings line = hdlc ? new LineSettings(NegotiatedBaud, 8, LineParity.None, 1, false) : new LineSettings(NegotiatedBaud, 7, LineParity.Even, 1, false);
             if (!Configure(line))
