@@ -272,46 +272,12 @@ namespace Concentrator.Core.Iec62056
                 return status;
             }
 
-            int star = start;
-            int end = start + length;
-            while (star < end && _text[star] != (byte)'*')
-            {
-                star++;
-            }
-
-            if (star < end)
-            {
-                int unit = _set.AppendText(_text, star + 1, end - star - 1);
-                if (unit < 0)
-                {
-                    return TextFull();
-                }
-
-                reading.UnitStart = unit;
-                reading.UnitLength = end - star - 1;
-            }
-
-            if (AsciiDecimal.TryParse(_text, start, star - start, out reading.Mantissa, out reading.Exponent))
-            {
-                reading.Kind = ReadingKind.Number;
-                return IecStatus.ReadoutReady;
-            }
-
-            return SetText(reading, start, star - start);
+            return ReadingText.SetValueAndUnit(_set, reading, _text, start, length) ? IecStatus.ReadoutReady : TextFull();
         }
 
         private IecStatus SetText(Reading reading, int start, int length)
         {
-            int at = _set.AppendText(_text, start, length);
-            if (at < 0)
-            {
-                return TextFull();
-            }
-
-            reading.Kind = length == 0 ? ReadingKind.Empty : ReadingKind.Text;
-            reading.TextStart = at;
-            reading.TextLength = length;
-            return IecStatus.ReadoutReady;
+            return ReadingText.SetText(_set, reading, _text, start, length) ? IecStatus.ReadoutReady : TextFull();
         }
 
         // The time attached to a value; an impossible date keeps the value, flagged, with the raw time as its text.

@@ -131,18 +131,7 @@ namespace Concentrator.Core.Iec62056
                 return i;
             }
 
-            if (value >= 100)
-            {
-                buffer[i++] = (byte)('0' + value / 100);
-            }
-
-            if (value >= 10)
-            {
-                buffer[i++] = (byte)('0' + value / 10 % 10);
-            }
-
-            buffer[i++] = (byte)('0' + value % 10);
-            return i;
+            return ObisCode.WriteDecimal(buffer, i, value);
         }
     }
 }
