@@ -1,4 +1,5 @@
 using System;
+using Concentrator.Core.Text;
 
 namespace Concentrator.Core.Iec62056
 {
@@ -10,8 +11,7 @@ namespace Concentrator.Core.Iec62056
     {
         public const int MaxSnippetLength = 40;
 
-        private readonly byte[] _snippet = new byte[MaxSnippetLength];
-        private int _snippetLength;
+        private readonly ErrorSnippet _snippet = new ErrorSnippet(MaxSnippetLength);
 
         public IecStatus Kind;
 
@@ -42,35 +42,12 @@ namespace Concentrator.Core.Iec62056
             IdentificationProblem = IecIdentificationProblem.None;
             HighBitBytes = 0;
             HighBitIsEvenParity = false;
-            _snippetLength = 0;
+            _snippet.Clear();
         }
 
         internal void SetSnippet(byte[] source, int offset, int length)
         {
-            if (length > MaxSnippetLength)
-            {
-                length = MaxSnippetLength;
-            }
-
-            if (length < 0)
-            {
-                length = 0;
-            }
-
-            Array.Copy(source, offset, _snippet, 0, length);
-            _snippetLength = length;
-        }
-
-        private string Snippet()
-        {
-            char[] chars = new char[_snippetLength];
-            for (int i = 0; i < _snippetLength; i++)
-            {
-                byte b = _snippet[i];
-                chars[i] = b >= 0x20 && b < 0x7F ? (char)b : '?';
-            }
-
-            return new string(chars);
+            _snippet.Set(source, offset, length);
         }
 
         /// <summary>The message: which check failed, with expected and actual values.</summary>
@@ -94,12 +71,12 @@ namespace Concentrator.Core.Iec62056
                 case IecStatus.BadBcc:
                     return "BCC mismatch: block says " + Expected.ToString("X2") + ", computed " + Actual.ToString("X2");
                 case IecStatus.BadIdentification:
-                    return "bad identification: " + DescribeIdentification() + " in '/" + Snippet() + "'";
+                    return "bad identification: " + DescribeIdentification() + " in '/" + _snippet.ToString() + "'";
                 case IecStatus.CapacityExceeded:
                     return "capacity exceeded: the readout needs more than " + Actual.ToString() +
                            (Problem == IecLineProblem.TextFull ? " bytes of text" : " readings") + " (raise the decoder's capacity)";
                 case IecStatus.MalformedLine:
-                    return "malformed line " + Line.ToString() + ": " + DescribeProblem() + " in '" + Snippet() + "'";
+                    return "malformed line " + Line.ToString() + ": " + DescribeProblem() + " in '" + _snippet.ToString() + "'";
                 default:
                     return Kind.ToString();
             }
