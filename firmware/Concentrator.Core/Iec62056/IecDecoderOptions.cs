@@ -22,5 +22,11 @@ namespace Concentrator.Core.Iec62056
         public int UtcOffsetMinutes = UnknownOffset;
 
         public const int UnknownOffset = int.MinValue;
+
+        /// <summary>
+        /// Accept a readout that follows the identification without STX/ETX/BCC and ends with a "!" line (the text push
+        /// of many German eHZ/EDL meters on their optical port). Off by default: such a readout has no check at all.
+        /// </summary>
+        public bool AcceptUnframedReadout;
     }
 }

@@ -30,6 +30,7 @@ namespace Concentrator.Core.Iec62056
             Command,
             Data,
             Bcc,
+            UnframedData,
         }
 
         private readonly byte[] _message;
@@ -50,6 +51,9 @@ namespace Concentrator.Core.Iec62056
         private bool _discarding;
         private bool _haveIdentification;
         private int _optionSelectTail;
+        private bool _expectUnframed;
+        private int _lineStart;
+        private readonly bool _acceptUnframed;
 
         public IecMessageDecoder(IecDecoderOptions options)
         {
@@ -64,6 +68,7 @@ namespace Concentrator.Core.Iec62056
             }
 
             _message = new byte[options.MaxMessageLength];
+            _acceptUnframed = options.AcceptUnframedReadout;
             _readings = new ReadingSet(options.MaxReadings, options.TextCapacity);
             _parser = new IecDataLineParser(options.MaxGroupsPerDataSet, options.UtcOffsetMinutes);
         }
@@ -119,6 +124,12 @@ namespace Concentrator.Core.Iec62056
         /// <summary>Where a command message's data (after its STX) starts in <see cref="Block"/>, or -1 when it has none.</summary>
         public int CommandDataOffset { get; private set; }
 
+        /// <summary>
+        /// False when the last readout came unframed (identification, data lines, "!" without STX/ETX/BCC), which only
+        /// <see cref="IecDecoderOptions.AcceptUnframedReadout"/> allows.
+        /// </summary>
+        public bool LastReadoutHadBcc { get; private set; }
+
         /// <summary>True while a message has started and not yet ended.</summary>
         public bool InMessage
         {
@@ -142,6 +153,7 @@ namespace Concentrator.Core.Iec62056
             _discarding = false;
             _haveIdentification = false;
             _optionSelectTail = 0;
+            _expectUnframed = false;
         }
 
         public IecStatus Feed(byte[] data, int offset, int count, out int consumed)
@@ -168,6 +180,7 @@ namespace Concentrator.Core.Iec62056
                             {
                                 // An ACK may open a reader's option select "ACK V Z Y CR LF" (in captures and echo).
                                 _optionSelectTail = b == IecCharacters.Ack ? 5 : 0;
+                                _expectUnframed = false;
                                 consumed = i - offset;
                                 IecStatus single = b == IecCharacters.Ack ? IecStatus.Acknowledged : IecStatus.NegativeAcknowledged;
                                 _counts[(int)single]++;
@@ -188,6 +201,15 @@ namespace Concentrator.Core.Iec62056
                             }
 
                             _optionSelectTail = 0;
+                        }
+
+                        if (_expectUnframed && b > 0x20 && b < 0x7F)
+                        {
+                            // Data lines straight after the identification, without STX: an unframed push (no BCC).
+                            Begin(IecCharacters.Stx);
+                            _state = State.UnframedData;
+                            _lineStart = 0;
+                            break;
                         }
 
                         if (!_discarding && b != IecCharacters.Cr && b != IecCharacters.Lf && b != IecCharacters.Nul)
@@ -263,6 +285,43 @@ namespace Concentrator.Core.Iec62056
                         _message[_length++] = b;
                         break;
 
+                    case State.UnframedData:
+                        if (b == IecCharacters.Start || b == IecCharacters.Stx || b == IecCharacters.Soh)
+                        {
+                            consumed = i - offset;
+                            _state = State.Hunting;
+                            return Fail(IecStatus.Truncated, _length, TruncatedByNewMessage);
+                        }
+
+                        if (_length == _message.Length)
+                        {
+                            consumed = i - offset;
+                            return TooLong(_message.Length);
+                        }
+
+                        _message[_length++] = b;
+                        i++;
+                        if (b == IecCharacters.Lf)
+                        {
+                            int lineEnd = _length - 1;
+                            if (lineEnd > _lineStart && _message[lineEnd - 1] == IecCharacters.Cr)
+                            {
+                                lineEnd--;
+                            }
+
+                            if (lineEnd - _lineStart == 1 && _message[_lineStart] == IecCharacters.End)
+                            {
+                                consumed = i - offset;
+                                _state = State.Hunting;
+                                LastReadoutHadBcc = false;
+                                return CompleteReadout();
+                            }
+
+                            _lineStart = _length;
+                        }
+
+                        break;
+
                     default: // State.Bcc
                         i++;
                         consumed = i - offset;
@@ -293,6 +352,7 @@ namespace Concentrator.Core.Iec62056
         private void Begin(byte start)
         {
             _optionSelectTail = 0;
+            _expectUnframed = false;
             _length = 0;
             _bcc = 0;
             _terminator = 0;
@@ -325,6 +385,7 @@ namespace Concentrator.Core.Iec62056
             }
 
             _haveIdentification = true;
+            _expectUnframed = _acceptUnframed;
             _counts[(int)IecStatus.IdentificationReady]++;
             return IecStatus.IdentificationReady;
         }
@@ -348,6 +409,12 @@ namespace Concentrator.Core.Iec62056
                 return IecStatus.DataBlockReady;
             }
 
+            LastReadoutHadBcc = true;
+            return CompleteReadout();
+        }
+
+        private IecStatus CompleteReadout()
+        {
             _readings.Clear();
             if (_haveIdentification)
             {

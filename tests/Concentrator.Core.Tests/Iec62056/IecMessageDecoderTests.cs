@@ -212,5 +212,28 @@ namespace Concentrator.Core.Tests.Iec62056
             Assert.AreEqual((int)IecStatus.BadIdentification, (int)IecFrames.Next(decoder, data, ref position, data.Length));
             Assert.AreEqual("bad identification: manufacturer code is not three letters in '/L9Z5ABC'", decoder.LastError.ToString());
         }
+
+        [TestMethod]
+        public void Unframed_push_is_decoded_only_when_allowed()
+        {
+            // eHZ-style text push: identification, blank line, data lines, "!" — no STX, ETX or BCC.
+            byte[] push = Ascii.Bytes("/EBZ5DD3BZ06ETA_107\r\n\r\n1-0:0.0.0*255(1EBZ0100507409)\r\n1-0:1.8.0*255(000125.25688570*kWh)\r\n!\r\n");
+            IecDecoderOptions options = new IecDecoderOptions();
+            options.AcceptUnframedReadout = true;
+            IecMessageDecoder decoder = new IecMessageDecoder(options);
+            int position = 0;
+
+            Assert.AreEqual((int)IecStatus.IdentificationReady, (int)IecFrames.Next(decoder, push, ref position, 5));
+            Assert.AreEqual((int)IecStatus.ReadoutReady, (int)IecFrames.Next(decoder, push, ref position, 5));
+            Assert.IsFalse(decoder.LastReadoutHadBcc);
+            Assert.AreEqual(2, decoder.Readings.Count);
+            Assert.AreEqual(12525688570L, DsmrFeed.Find(decoder.Readings, "1-0:1.8.0").Mantissa);
+
+            IecMessageDecoder strict = IecFrames.NewDecoder();
+            position = 0;
+            Assert.AreEqual((int)IecStatus.IdentificationReady, (int)IecFrames.Next(strict, push, ref position, push.Length));
+            Assert.AreEqual((int)IecStatus.NeedMoreData, (int)IecFrames.Next(strict, push, ref position, push.Length));
+            Assert.AreEqual((int)IecStatus.GarbageSkipped, (int)strict.Finish(true), "without the option the lines are no message");
+        }
     }
 }
