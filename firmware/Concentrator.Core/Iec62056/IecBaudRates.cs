@@ -1,7 +1,7 @@
 namespace Concentrator.Core.Iec62056
 {
     /// <summary>
-    /// The baud characters of IEC 62056-21 6.3.14: mode C/E '0'..'6' = 300 … 19200, mode B 'A'..'F' = 600 … 19200.
+    /// The baud characters of IEC 62056-21: mode C/E '0'..'6' = 300 … 19200, mode B 'A'..'F' = 600 … 19200.
     /// </summary>
     public static class IecBaudRates
     {

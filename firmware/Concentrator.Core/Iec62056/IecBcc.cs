@@ -1,7 +1,7 @@
 namespace Concentrator.Core.Iec62056
 {
     /// <summary>
-    /// The block check character of IEC 62056-21 6.3.6: XOR of every byte after the first SOH or STX up to and
+    /// The block check character of IEC 62056-21: XOR of every byte after the first SOH or STX up to and
     /// including the ETX (or EOT) that ends the block.
     /// </summary>
     public static class IecBcc

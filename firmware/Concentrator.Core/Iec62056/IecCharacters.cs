@@ -8,7 +8,7 @@ namespace Concentrator.Core.Iec62056
         public const byte Stx = 0x02;
         public const byte Etx = 0x03;
 
-        /// <summary>End of a partial block (IEC 62056-21 6.3.2: more blocks follow, each acknowledged).</summary>
+        /// <summary>End of a partial block (IEC 62056-21: more blocks follow, each acknowledged).</summary>
         public const byte Eot = 0x04;
         public const byte Ack = 0x06;
         public const byte Nak = 0x15;

@@ -5,7 +5,7 @@ using Concentrator.Core.Text;
 namespace Concentrator.Core.Iec62056
 {
     /// <summary>
-    /// Turns the data lines of one verified data block (IEC 62056-21 6.3.3 and 6.5) into readings. A data set is an
+    /// Turns the data lines of one verified data block (IEC 62056-21, with IEC 62056-61 addresses) into readings. A data set is an
     /// address and one or more value groups: <c>1-0:1.8.1(001234.567*kWh)</c>, <c>1.8.1(001234.567)</c>,
     /// <c>F.F(00000000)</c>, <c>C.1.0(12345678)</c>, <c>0.0.0()</c>, a maximum demand with its time
     /// <c>1.6.1(0.584*kW)(24-03-01 09:15)</c>, several data sets on one line, and value groups that continue on the

@@ -3,8 +3,8 @@ using System;
 namespace Concentrator.Core.Iec62056
 {
     /// <summary>
-    /// A meter's identification message <c>/XXXZ Ident CR LF</c> (IEC 62056-21 6.3.14), parsed: the manufacturer's
-    /// three letters (a lowercase third letter means the meter honours a 20 ms reaction time, 6.3.14 note), the baud
+    /// A meter's identification message <c>/XXXZ Ident CR LF</c> (IEC 62056-21), parsed: the manufacturer's
+    /// three letters (a lowercase third letter means the meter honours a 20 ms reaction time), the baud
     /// character Z and the protocol mode it implies, the enhanced-capability escapes <c>\W</c> (<c>\2</c>: mode E,
     /// HDLC after the handshake) and the identification text. Reused: parsing allocates nothing.
     /// </summary>

@@ -7,7 +7,7 @@ namespace Concentrator.Core.Iec62056
     /// Decodes what an IEC 62056-21 meter sends, from a byte stream arriving in arbitrary pieces: the identification
     /// message <c>/XXXZ Ident CR LF</c>, data messages <c>STX data ETX BCC</c> (a readout ends its data with
     /// <c>! CR LF</c>; a partial block ends with EOT instead of ETX), command messages <c>SOH C D [STX data] ETX BCC</c>,
-    /// and single ACK / NAK characters. The BCC (XOR from after SOH/STX up to and including ETX/EOT, 6.3.6) is always
+    /// and single ACK / NAK characters. The BCC (XOR from after SOH/STX up to and including ETX/EOT, IEC 62056-21) is always
     /// verified; a readout's lines become readings in the same model as DSMR.
     ///
     /// Feed bytes until something other than <see cref="IecStatus.NeedMoreData"/> comes back, act on it, then feed the

@@ -3,15 +3,15 @@ using Concentrator.Core.Obis;
 namespace Concentrator.Core.Iec62056
 {
     /// <summary>
-    /// Writes the reader's messages of IEC 62056-21 6.3 into a buffer (no allocation): request, acknowledgement/option
+    /// Writes the reader's messages of IEC 62056-21 into a buffer (no allocation): request, acknowledgement/option
     /// select, password, read and break commands. Each method returns the number of bytes written.
     /// </summary>
     public static class IecMessageWriter
     {
-        /// <summary>Longest device address in a request message (6.3.1).</summary>
+        /// <summary>Longest device address in a request message (IEC 62056-21).</summary>
         public const int MaxAddressLength = 32;
 
-        /// <summary>"/?address!\r\n" (6.3.1); the address may be empty. -1 when it is too long or not printable.</summary>
+        /// <summary>"/?address!\r\n" (IEC 62056-21); the address may be empty. -1 when it is too long or not printable.</summary>
         public static int WriteRequest(byte[] buffer, int offset, string address)
         {
             int length = address == null ? 0 : address.Length;
@@ -41,7 +41,7 @@ namespace Concentrator.Core.Iec62056
         }
 
         /// <summary>
-        /// ACK V Z Y CR LF (6.3.3): <paramref name="protocolControl"/> '0' normal or '2' binary (HDLC), the baud character Z,
+        /// ACK V Z Y CR LF (IEC 62056-21): <paramref name="protocolControl"/> '0' normal or '2' binary (HDLC), the baud character Z,
         /// <paramref name="modeControl"/> '0' readout, '1' programming, '2' binary (HDLC).
         /// </summary>
         public static int WriteOptionSelect(byte[] buffer, int offset, byte protocolControl, byte baudCharacter, byte modeControl)
@@ -55,7 +55,7 @@ namespace Concentrator.Core.Iec62056
             return 6;
         }
 
-        /// <summary>SOH P 1 STX (password) ETX BCC (6.3.4, 6.3.5).</summary>
+        /// <summary>SOH P 1 STX (password) ETX BCC (IEC 62056-21).</summary>
         public static int WritePassword(byte[] buffer, int offset, string password)
         {
             int i = offset;

@@ -223,7 +223,7 @@ namespace Concentrator.Core.Iec62056
             }
         }
 
-        // IEC 62056-21 6.3.15: a train of NUL characters at 300 baud wakes a battery meter's optical port, then a pause.
+        // IEC 62056-21: a train of NUL characters at 300 baud wakes a battery meter's optical port, then a pause.
         private IecSessionState WakeUp()
         {
             if (!Configure(SignOnLine()))
@@ -303,8 +303,13 @@ namespace Concentrator.Core.Iec62056
                         return NotSupported("the meter speaks mode B (no option select): only its readout can be had");
                     }
 
-                    // 6.4.3: the meter switches right after its identification; we switch at once.
+                    // IEC 62056-21 mode B: the meter switches right after its identification; we switch at once.
                     NegotiatedBaud = id.MaximumBaud;
+                    if (_options.PortMaximumBaud > 0 && NegotiatedBaud > _options.PortMaximumBaud)
+                    {
+                        return NotSupported("the meter speaks mode B and switches on its own to a baud above what this port follows");
+                    }
+
                     if (!Configure(new LineSettings(NegotiatedBaud, 7, LineParity.Even, 1, false)))
                     {
                         return Finish(IecSessionOutcome.LinkFailed);
@@ -318,7 +323,7 @@ namespace Concentrator.Core.Iec62056
                         return NotSupported("mode E (HDLC) requested, but the identification carries no \\2");
                     }
 
-                    // 6.3.13: the reader answers no sooner than the reaction time (20 ms for meters that say so).
+                    // IEC 62056-21: the reader answers no sooner than the reaction time (20 ms for meters that say so).
                     _clock.Sleep(id.FastReaction ? _options.FastReactionDelayMilliseconds : _options.ReactionDelayMilliseconds);
                     return IecSessionState.OptionSelect;
             }
@@ -460,7 +465,7 @@ namespace Concentrator.Core.Iec62056
 
                     if (_decoder.BlockIsPartial)
                     {
-                        // 6.3.2 partial blocks: each one acknowledged, the next follows.
+                        // IEC 62056-21 partial blocks: each one acknowledged, the next follows.
                         ReactionDelay();
                         _tx[0] = IecCharacters.Ack;
                         if (!Send(1, true))

@@ -3,7 +3,7 @@ using Concentrator.Core.Obis;
 namespace Concentrator.Core.Iec62056
 {
     /// <summary>
-    /// How an <see cref="IecSession"/> talks to one meter. The timing defaults are those of IEC 62056-21 6.3.13
+    /// How an <see cref="IecSession"/> talks to one meter. The timing defaults are those of IEC 62056-21
     /// (reaction time tr 200 ms … 1500 ms, 20 ms for meters that announce it; inter-character time ta up to 1500 ms)
     /// with the field's lessons added: a settle time after the baud switch and a bound on the whole session.
     /// </summary>
@@ -22,7 +22,7 @@ namespace Concentrator.Core.Iec62056
 
         public IecEchoMode Echo = IecEchoMode.Auto;
 
-        /// <summary>Length of the NUL train that wakes battery meters (IEC 62056-21 6.3.15: 2.1 s … 2.3 s at 300 baud); 0 for none.</summary>
+        /// <summary>Length of the NUL train that wakes battery meters (IEC 62056-21: 2.1 s … 2.3 s at 300 baud); 0 for none.</summary>
         public int WakeUpMilliseconds;
 
         /// <summary>After an attempt without any answer, wake the meter with a NUL train before the next one (battery meters).</summary>

@@ -1,6 +1,6 @@
 namespace Concentrator.Core.Iec62056
 {
-    /// <summary>The states of an <see cref="IecSession"/> (IEC 62056-21 6.4 and its flow diagrams).</summary>
+    /// <summary>The states of an <see cref="IecSession"/> (IEC 62056-21 and its flow diagrams).</summary>
     public enum IecSessionState : byte
     {
         Idle = 0,

@@ -7,7 +7,7 @@ namespace Concentrator.Core.Optical
     /// Turns UART characters into timed carrier bursts and gaps for a modulated (38 kHz) IR transmitter such as the
     /// ESP32 RMT with its hardware carrier. Each bit of the frame (start bit, 7 or 8 data bits LSB first, the parity
     /// bit, the stop bits) is a slot of 1/baud seconds; a 0 bit (space, the start bit) is light, i.e. carrier on, a 1
-    /// bit (mark, stop bits, idle) is dark (IEC 62056-21 5.3: ON = SPACE = binary 0). Neighbouring slots of the same
+    /// bit (mark, stop bits, idle) is dark (IEC 62056-21: ON = SPACE = binary 0). Neighbouring slots of the same
     /// level are merged into one run. Slot edges sit at round(k × 10^6 / baud) µs from the first start bit, so a whole
     /// message keeps exact time without drift (300 baud: 3333, 3334, 3333 … µs). Runs longer than
     /// <see cref="MaxRunTicks"/> are split. All memory is taken in the constructor.

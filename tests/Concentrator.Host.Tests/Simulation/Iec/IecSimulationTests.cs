@@ -167,6 +167,32 @@ public sealed class IecSimulationTests
 
         var (other, _, _) = Setup(new IecMeterProfile());
         Assert.AreEqual(IecSessionOutcome.NoAnswer, other.Run(new IecSessionOptions { Address = "99999999", MaxAttempts = 2 }));
+
+        // A mode B meter switches to 9600 by itself: a 2400-baud port cannot follow, and says so.
+        var (modeB, _, _) = Setup(new IecMeterProfile { Mode = 'B', MaximumBaud = 9600, Identification = "METER" });
+        IecSessionOutcome modeBOutcome = modeB.Run(new IecSessionOptions { PortMaximumBaud = 2400 });
+        Assert.AreEqual(IecSessionOutcome.NotSupported, modeBOutcome, modeB.Identification + " at " + modeB.NegotiatedBaud + " mode " + modeB.Identification.Mode);
+        StringAssert.Contains(modeB.LastProblem, "mode B");
+    }
+
+    [TestMethod]
+    public void Several_meters_on_one_line_are_read_by_address_and_an_unaddressed_request_collides()
+    {
+        var clock = new VirtualClock();
+        var first = new SimulatedIecMeter(new IecMeterProfile { Address = "11620371", Seed = 1 }, Start);
+        var second = new SimulatedIecMeter(new IecMeterProfile { Address = "11620372", Seed = 2, Manufacturer = "ISk", Identification = "5MT174" }, Start);
+        var line = new SimulatedIecLine(new[] { first, second }, clock);
+        var session = new IecSession(line, clock, new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(4));
+
+        Assert.AreEqual(IecSessionOutcome.ReadoutComplete, session.Run(new IecSessionOptions { Address = "11620372" }), session.LastProblem);
+        Assert.IsTrue(session.Identification.IsManufacturer("ISK"));
+        Assert.AreEqual(IecSessionOutcome.ReadoutComplete, session.Run(new IecSessionOptions { Address = "11620371" }), session.LastProblem);
+        Assert.IsTrue(session.Identification.IsManufacturer("LGZ"));
+        Assert.AreEqual(0, line.Collisions);
+
+        // "/?!" on a shared line: both answer at once and the answers garble each other.
+        Assert.AreNotEqual(IecSessionOutcome.ReadoutComplete, session.Run(new IecSessionOptions { MaxAttempts = 1 }));
+        Assert.IsTrue(line.Collisions > 0);
     }
 
     [TestMethod]

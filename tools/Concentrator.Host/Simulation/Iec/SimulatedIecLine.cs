@@ -15,7 +15,7 @@ namespace Concentrator.Host.Simulation.Iec;
 /// </summary>
 public sealed class SimulatedIecLine : IByteLink
 {
-    private readonly SimulatedIecMeter _meter;
+    private readonly SimulatedIecMeter[] _meters;
     private readonly IMillisecondClock _clock;
     private readonly Random _noise;
     private readonly LinkedList<Character> _toMeter = new();
@@ -25,13 +25,29 @@ public sealed class SimulatedIecLine : IByteLink
     private long _readerBusyUntil;
 
     public SimulatedIecLine(SimulatedIecMeter meter, IMillisecondClock clock, int seed = 7)
+        : this(new[] { meter ?? throw new ArgumentNullException(nameof(meter)) }, clock, seed)
     {
-        _meter = meter ?? throw new ArgumentNullException(nameof(meter));
+    }
+
+    /// <summary>
+    /// Several meters on one line (an RS485 bus or a current loop): every meter hears the reader, each answers only
+    /// requests naming its address (or "/?!"), and answers that overlap on the line garble each other.
+    /// </summary>
+    public SimulatedIecLine(IReadOnlyList<SimulatedIecMeter> meters, IMillisecondClock clock, int seed = 7)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        if (meters.Count == 0)
+        {
+            throw new ArgumentException("a line needs at least one meter", nameof(meters));
+        }
+
+        _meters = meters.ToArray();
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _noise = new Random(seed);
     }
 
-    public SimulatedIecMeter Meter => _meter;
+    /// <summary>The (first) meter on the line.</summary>
+    public SimulatedIecMeter Meter => _meters[0];
 
     /// <summary>The reader's framing.</summary>
     public LineSettings ReaderLine => _reader;
@@ -68,7 +84,7 @@ public sealed class SimulatedIecLine : IByteLink
         {
             long arrival = start + _reader.WireMicroseconds(i + 1);
             _toMeter.AddLast(new Character(buffer[offset + i], arrival, _reader, true));
-            if (_meter.Profile.HeadEchoes)
+            if (_meters[0].Profile.HeadEchoes)
             {
                 Insert(_toReader, new Character(buffer[offset + i], arrival, _reader, true));
             }
@@ -92,7 +108,7 @@ public sealed class SimulatedIecLine : IByteLink
                 return LinkStatus.Ok;
             }
 
-            long next = Math.Min(Math.Min(Head(_toReader), Head(_toMeter)), _meter.NextEvent);
+            long next = Math.Min(Math.Min(Head(_toReader), Head(_toMeter)), NextMeterEvent());
             if (next > deadline)
             {
                 next = deadline;
@@ -119,7 +135,12 @@ public sealed class SimulatedIecLine : IByteLink
             MoveOutbox();
             var first = _toMeter.First;
             long character = first is not null && first.Value.Arrival <= now ? first.Value.Arrival : long.MaxValue;
-            long meterEvent = _meter.NextEvent <= now ? _meter.NextEvent : long.MaxValue;
+            long meterEvent = NextMeterEvent();
+            if (meterEvent > now)
+            {
+                meterEvent = long.MaxValue;
+            }
+
             if (character == long.MaxValue && meterEvent == long.MaxValue)
             {
                 return;
@@ -128,16 +149,26 @@ public sealed class SimulatedIecLine : IByteLink
             if (character <= meterEvent)
             {
                 _toMeter.RemoveFirst();
-                int n = Decode(first!.Value, _meter.Line, _decoded);
-                for (int i = 0; i < n; i++)
+                foreach (SimulatedIecMeter meter in _meters)
                 {
-                    _meter.Receive(_decoded[i], character);
+                    int n = Decode(first!.Value, meter.Line, _decoded);
+                    for (int i = 0; i < n; i++)
+                    {
+                        meter.Receive(_decoded[i], character);
+                    }
                 }
             }
             else
             {
-                _meter.Tick(meterEvent);
-                if (_meter.NextEvent <= meterEvent)
+                foreach (SimulatedIecMeter meter in _meters)
+                {
+                    if (meter.NextEvent <= meterEvent)
+                    {
+                        meter.Tick(meterEvent);
+                    }
+                }
+
+                if (NextMeterEvent() <= meterEvent)
                 {
                     return; // no progress possible (never expected): leave the rest for later
                 }
@@ -145,19 +176,56 @@ public sealed class SimulatedIecLine : IByteLink
         }
     }
 
+    private long NextMeterEvent()
+    {
+        long next = long.MaxValue;
+        foreach (SimulatedIecMeter meter in _meters)
+        {
+            next = Math.Min(next, meter.NextEvent);
+        }
+
+        return next;
+    }
+
+    // The meters' transmissions onto the wire; where two overlap, both are garbled (a collision on the bus).
     private void MoveOutbox()
     {
-        while (_meter.Outbox.Count > 0)
+        foreach (SimulatedIecMeter meter in _meters)
         {
-            var (bytes, start, line) = _meter.Outbox.Dequeue();
-            for (int i = 0; i < bytes.Length; i++)
+            while (meter.Outbox.Count > 0)
             {
-                Insert(_toReader, new Character(bytes[i], start + line.WireMicroseconds(i + 1), line, false));
-            }
+                var (bytes, start, line) = meter.Outbox.Dequeue();
+                for (int i = 0; i < bytes.Length; i++)
+                {
+                    var c = new Character(bytes[i], start + line.WireMicroseconds(i + 1), line, false);
+                    long characterTime = line.WireMicroseconds(1);
+                    bool collided = false;
+                    for (var node = _meters.Length > 1 ? _toReader.First : null; node is not null; node = node.Next)
+                    {
+                        if (!node.Value.FromReader && Math.Abs(node.Value.Arrival - c.Arrival) < characterTime)
+                        {
+                            node.Value = node.Value with { Value = (byte)(node.Value.Value & c.Value) };
+                            collided = true;
+                        }
+                    }
 
-            BytesToReader += bytes.Length;
+                    if (!collided)
+                    {
+                        Insert(_toReader, c);
+                    }
+                    else
+                    {
+                        Collisions++;
+                    }
+                }
+
+                BytesToReader += bytes.Length;
+            }
         }
     }
+
+    /// <summary>Characters two meters sent at the same time (the bus carries the wired-AND of both: a 0 bit wins).</summary>
+    public int Collisions { get; private set; }
 
     private int Deliver(byte[] buffer, int offset, int count, long now)
     {
