@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Concentrator.Drivers.Timing;
 using Concentrator.App.Commands;
 using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
@@ -41,7 +42,7 @@ namespace Concentrator.App
 
             // Text commands start first: an installer can fix a configuration that cannot run by SMS.
             AppDiagnostics diagnostics = new AppDiagnostics();
-            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new TickClock(), diagnostics, null, new AppCommandEffects());
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, null, new AppCommandEffects());
             StartSmsCommands(settings, commands);
 
             string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
@@ -113,7 +114,7 @@ namespace Concentrator.App
 
             try
             {
-                SmsCommandLoop loop = new SmsCommandLoop(settings, commands, new TickClock());
+                SmsCommandLoop loop = new SmsCommandLoop(settings, commands, new SystemMillisecondClock());
                 new Thread(loop.Run).Start();
             }
             catch (ArgumentException ex)

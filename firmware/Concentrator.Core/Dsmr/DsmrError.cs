@@ -1,4 +1,5 @@
 using System;
+using Concentrator.Core.Text;
 
 namespace Concentrator.Core.Dsmr
 {
@@ -11,8 +12,7 @@ namespace Concentrator.Core.Dsmr
         /// <summary>Longest piece of the offending input kept for the message.</summary>
         public const int MaxSnippetLength = 40;
 
-        private readonly byte[] _snippet = new byte[MaxSnippetLength];
-        private int _snippetLength;
+        private readonly ErrorSnippet _snippet = new ErrorSnippet(MaxSnippetLength);
 
         public DsmrStatus Kind;
 
@@ -35,35 +35,12 @@ namespace Concentrator.Core.Dsmr
             Expected = expected;
             Actual = actual;
             Problem = DsmrLineProblem.None;
-            _snippetLength = 0;
+            _snippet.Clear();
         }
 
         internal void SetSnippet(byte[] source, int offset, int length)
         {
-            if (length > MaxSnippetLength)
-            {
-                length = MaxSnippetLength;
-            }
-
-            if (length < 0)
-            {
-                length = 0;
-            }
-
-            Array.Copy(source, offset, _snippet, 0, length);
-            _snippetLength = length;
-        }
-
-        private string Snippet()
-        {
-            char[] chars = new char[_snippetLength];
-            for (int i = 0; i < _snippetLength; i++)
-            {
-                byte b = _snippet[i];
-                chars[i] = b >= 0x20 && b < 0x7F ? (char)b : '?';
-            }
-
-            return new string(chars);
+            _snippet.Set(source, offset, length);
         }
 
         private static string Hex4(int value)
@@ -86,14 +63,14 @@ namespace Concentrator.Core.Dsmr
                 case DsmrStatus.BadCrc:
                     return "CRC mismatch: telegram says " + Hex4(Expected) + ", computed " + Hex4(Actual);
                 case DsmrStatus.MalformedCrc:
-                    return "malformed CRC: expected 4 hex digits after '!', got " + Actual.ToString() + " then '" + Snippet() + "'";
+                    return "malformed CRC: expected 4 hex digits after '!', got " + Actual.ToString() + " then '" + _snippet.ToString() + "'";
                 case DsmrStatus.CrcMissing:
                     return "CRC missing: the telegram says DSMR version " + Expected.ToString() + " (CRC required from 4.0) but ends without one";
                 case DsmrStatus.CapacityExceeded:
                     return "capacity exceeded: the telegram needs more than " + Actual.ToString() +
                            (Problem == DsmrLineProblem.TextFull ? " bytes of text" : " readings") + " (raise the decoder's capacity)";
                 case DsmrStatus.MalformedLine:
-                    return "malformed line " + Line.ToString() + ": " + DescribeProblem() + " in '" + Snippet() + "'";
+                    return "malformed line " + Line.ToString() + ": " + DescribeProblem() + " in '" + _snippet.ToString() + "'";
                 default:
                     return Kind.ToString();
             }

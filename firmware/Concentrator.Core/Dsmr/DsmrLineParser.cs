@@ -364,46 +364,12 @@ namespace Concentrator.Core.Dsmr
                 return DsmrStatus.TelegramReady;
             }
 
-            int star = start;
-            int end = start + length;
-            while (star < end && _text[star] != (byte)'*')
-            {
-                star++;
-            }
-
-            if (star < end)
-            {
-                int unit = _set.AppendText(_text, star + 1, end - star - 1);
-                if (unit < 0)
-                {
-                    return TextFull();
-                }
-
-                reading.UnitStart = unit;
-                reading.UnitLength = end - star - 1;
-            }
-
-            if (AsciiDecimal.TryParse(_text, start, star - start, out reading.Mantissa, out reading.Exponent))
-            {
-                reading.Kind = ReadingKind.Number;
-                return DsmrStatus.TelegramReady;
-            }
-
-            return SetText(reading, start, star - start);
+            return ReadingText.SetValueAndUnit(_set, reading, _text, start, length) ? DsmrStatus.TelegramReady : TextFull();
         }
 
         private DsmrStatus SetText(Reading reading, int start, int length)
         {
-            int at = _set.AppendText(_text, start, length);
-            if (at < 0)
-            {
-                return TextFull();
-            }
-
-            reading.Kind = length == 0 ? ReadingKind.Empty : ReadingKind.Text;
-            reading.TextStart = at;
-            reading.TextLength = length;
-            return DsmrStatus.TelegramReady;
+            return ReadingText.SetText(_set, reading, _text, start, length) ? DsmrStatus.TelegramReady : TextFull();
         }
 
         // The time attached to a value (gas capture time, log entry time). An impossible date keeps the value,

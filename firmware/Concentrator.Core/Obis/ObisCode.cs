@@ -282,7 +282,8 @@ namespace Concentrator.Core.Obis
             return i - offset;
         }
 
-        private static int WriteDecimal(byte[] buffer, int i, byte value)
+        /// <summary>Writes 0..255 in decimal without leading zeros at <paramref name="i"/>; returns the index after it.</summary>
+        internal static int WriteDecimal(byte[] buffer, int i, byte value)
         {
             if (value >= 100)
             {

@@ -15,7 +15,7 @@ namespace Concentrator.Drivers.P1
     /// One thread owns an instance. Nothing allocates per read; every wait is bounded; failures come back as a
     /// <see cref="LinkStatus"/> with <see cref="LastProblem"/> saying what happened.
     /// </summary>
-    /// <remarks>Reads go through <see cref="UartPolling"/>, which never blocks past the caller's timeout.</remarks>
+    /// <remarks>Reads go through <see cref="UartReceive"/>, which never blocks past the caller's timeout.</remarks>
     public sealed class P1Port : IByteLink, IDisposable
     {
         // Safety net only: Read never asks for bytes that have not arrived, so this wait is never reached.
@@ -179,19 +179,8 @@ namespace Concentrator.Drivers.P1
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            bytesRead = 0;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
             string problem;
-            LinkStatus status = UartPolling.Read(_port, _options.PortName, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
             if (problem != null)
             {
                 LastProblem = problem;

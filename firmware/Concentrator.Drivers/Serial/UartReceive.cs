@@ -14,11 +14,24 @@ namespace Concentrator.Drivers.Serial
     /// </summary>
     public static class UartReceive
     {
-        /// <summary>Ok with bytes, Timeout without; Fault with <paramref name="problem"/> set on a UART error; Closed.</summary>
+        /// <summary>
+        /// Ok with bytes, Timeout without; Fault with <paramref name="problem"/> set on a UART error; Closed. A timeout of 0
+        /// or less checks once without waiting. Throws only for a null buffer or a range outside it (caller misuse).
+        /// </summary>
         public static LinkStatus Read(SerialPort port, byte[] buffer, int offset, int count, int timeoutMilliseconds, int pollMilliseconds, out int bytesRead, out string problem)
         {
             bytesRead = 0;
             problem = null;
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset + count > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
             if (port == null)
             {
                 return LinkStatus.Closed;

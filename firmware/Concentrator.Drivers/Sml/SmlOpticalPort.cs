@@ -11,7 +11,7 @@ namespace Concentrator.Drivers.Sml
     /// The optical (IR) port of an SML meter on an ESP32 UART: an <see cref="IByteLink"/> over a plain, unmodulated IR
     /// receiver, 9600 8N1 by default. The meter pushes its files unasked, so the port is simply opened and read
     /// continuously (by an <c>SmlPushReader</c> loop). One thread owns an instance. Nothing allocates per read; every
-    /// wait is bounded (reads through <see cref="UartPolling"/>); failures come back as a <see cref="LinkStatus"/> with
+    /// wait is bounded (reads through <see cref="UartReceive"/>); failures come back as a <see cref="LinkStatus"/> with
     /// <see cref="LastProblem"/> saying what happened.
     /// </summary>
     public sealed class SmlOpticalPort : IByteLink, IDisposable
@@ -148,7 +148,7 @@ namespace Concentrator.Drivers.Sml
             }
 
             string problem;
-            LinkStatus status = UartPolling.Read(_port, _options.PortName, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
             if (problem != null)
             {
                 LastProblem = problem;

@@ -1,8 +1,10 @@
 using System;
 using Concentrator.Core.Dsmr;
+using Concentrator.Core.Iec62056;
 using Concentrator.Core.Json;
 using Concentrator.Core.P1;
 using Concentrator.Core.Tests.Dsmr;
+using Concentrator.Core.Tests.Iec62056;
 using Concentrator.Core.Tests.Io;
 using Concentrator.Core.Tests.P1;
 using Concentrator.Core.Tests.TestSupport;
@@ -116,6 +118,62 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.AreEqual(0L, allocated);
             Assert.AreEqual(20, sink.Telegrams);
+        }
+
+        [TestMethod]
+        public void Decoding_iec_readouts_allocates_nothing()
+        {
+            IecMessageDecoder decoder = IecFrames.NewDecoder();
+            byte[] data = IecFrames.Readout(IecFrames.LandisGyrIdentification, IecFrames.LandisGyrData);
+            int ready = 0;
+            long allocated = AllocatedBy(() =>
+            {
+                for (int piece = 1; piece <= 64; piece *= 2)
+                {
+                    int position = 0;
+                    IecStatus status;
+                    while ((status = IecFrames.Next(decoder, data, ref position, piece)) != IecStatus.NeedMoreData)
+                    {
+                        if (status == IecStatus.ReadoutReady)
+                        {
+                            ready++;
+                        }
+                    }
+                }
+            });
+
+            Assert.AreEqual(0L, allocated, "bytes allocated while decoding 7 readouts in pieces");
+            Assert.AreEqual(2 * 7, ready);
+        }
+
+        [TestMethod]
+        public void Iec_session_allocates_nothing_per_readout()
+        {
+            const string data = "1.8.0(0012345.678*kWh)\r\n2.8.0(0000012.000*kWh)\r\n!\r\n";
+            object[] script = new object[12];
+            for (int i = 0; i < script.Length; i += 4)
+            {
+                script[i] = "/?!\r\n";
+                script[i + 1] = Ascii.Bytes("/LGZ5ZMD3104407.B32\r\n");
+                script[i + 2] = "\u0006050\r\n";
+                script[i + 3] = IecFrames.DataMessage(data);
+            }
+
+            ManualClock clock = new ManualClock();
+            ScriptedMeterLink link = new ScriptedMeterLink(clock, script);
+            link.Echo = true;
+            IecSession session = new IecSession(link, clock, IecFrames.NewDecoder(), new IecBaudMemory(4));
+            IecSessionOptions options = new IecSessionOptions();
+            Assert.AreEqual(IecSessionOutcome.ReadoutComplete, session.Run(options)); // warm up
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            IecSessionOutcome second = session.Run(options);
+            IecSessionOutcome third = session.Run(options);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(IecSessionOutcome.ReadoutComplete, second);
+            Assert.AreEqual(IecSessionOutcome.ReadoutComplete, third);
+            Assert.AreEqual(0L, allocated, "bytes allocated by two sessions (sign-on, echo, option select, switch, readout)");
         }
     }
 }

@@ -2,6 +2,7 @@ using Concentrator.Core.Commands;
 using Concentrator.Core.Configuration;
 using Concentrator.Core.Tests.Configuration;
 using nanoFramework.TestFramework;
+using Concentrator.Core.Tests.TestSupport;
 
 namespace Concentrator.Core.Tests.Commands
 {

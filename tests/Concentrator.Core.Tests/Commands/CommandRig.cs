@@ -1,6 +1,7 @@
 using Concentrator.Core.Commands;
 using Concentrator.Core.Configuration;
 using Concentrator.Core.Tests.Configuration;
+using Concentrator.Core.Tests.TestSupport;
 
 namespace Concentrator.Core.Tests.Commands
 {

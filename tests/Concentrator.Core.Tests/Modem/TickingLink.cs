@@ -1,6 +1,7 @@
 using Concentrator.Core.Io;
 using Concentrator.Core.Tests.Commands;
 using Concentrator.Core.Tests.Io;
+using Concentrator.Core.Tests.TestSupport;
 
 namespace Concentrator.Core.Tests.Modem
 {

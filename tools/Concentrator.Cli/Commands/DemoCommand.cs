@@ -32,7 +32,7 @@ public sealed class DemoCommand : ICliCommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulateCommand.Concat(SimulationArguments.Options, SmlDemoMeters.Options), new OptionSpec[]
     {
-        new("mqtt", true), new("queue", true), new("mqtt-user", true), new("mqtt-password", true), new("mqtt-ca", true), new("drain", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
+        new("mqtt", true), new("queue", true), new("mqtt-user", true), new("mqtt-password", true), new("mqtt-ca", true), new("drain", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true), new("optical", true),
     });
 
     public string Help =>
@@ -58,6 +58,7 @@ public sealed class DemoCommand : ICliCommand
         SmlDemoMeters.Help +
         "  --device ID          the concentrator's name in the topics (default demo)\n" +
         "  --prefix P           first topic level(s) (default " + MqttTopics.DefaultPrefix + ")\n" +
+        OpticalDemoMeters.Help +
         "simulation options (as for simulate; here a telegram every second unless --interval says otherwise):\n" +
         SimulationArguments.Help;
 
@@ -67,6 +68,7 @@ public sealed class DemoCommand : ICliCommand
         int count = arguments.Int("count", 0, 1, int.MaxValue);
         TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
         int meterCount = arguments.Int("meters", 1, 1, 16);
+        int opticalCount = arguments.Int("optical", 0, 0, 4);
         string device = arguments.Value("device") ?? "demo";
         string prefix = arguments.Value("prefix") ?? MqttTopics.DefaultPrefix;
         (string Host, int Port)? broker = arguments.Value("mqtt") is { } mqtt ? ParseBroker(mqtt) : null;
@@ -111,6 +113,7 @@ public sealed class DemoCommand : ICliCommand
         var runners = new List<P1Runner>();
         var runs = new List<Task>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        OpticalDemoMeters? optical = null;
         bool stalled = false;
         SmlDemoMeters? sml = null;
         try
@@ -135,6 +138,7 @@ public sealed class DemoCommand : ICliCommand
             }
 
             sml.Start(runs, stop.Token);
+            optical = OpticalDemoMeters.Start(opticalCount, publisher, prefix, device, meterOptions[0].EffectiveInterval, console, stop.Token);
 
             TimeSpan stallLimit = StallLimit;
             foreach (SimulatedP1PortOptions options in meterOptions)
@@ -185,6 +189,7 @@ public sealed class DemoCommand : ICliCommand
             }
 
             sml?.Dispose();
+            optical?.Stop(console, RunnerStopTimeout);
 
             for (int i = 0; i < runners.Count; i++)
             {

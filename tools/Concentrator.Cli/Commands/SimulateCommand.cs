@@ -17,7 +17,7 @@ public sealed class SimulateCommand : ICliCommand
 
     public string Summary => "serve a simulated Landis+Gyr E350 P1 port (DSMR 4.2) on a loopback TCP port";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true) });
+    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true), new("protocol", true), new("mode", true) });
 
     public string Help =>
         "usage: concentrator simulate [--port N] [--interval S] [--dsmr5] [--fault KIND[:RATE]]… [--seed N] [--duration S]\n" +
@@ -32,6 +32,7 @@ public sealed class SimulateCommand : ICliCommand
         "  --port N             TCP port on 127.0.0.1 (default " + DefaultPort + "; 0 picks a free one)\n" +
         SimulationArguments.Help +
         SmlSimulation.Help +
+        IecSimulation.Help +
         "  --duration S         stop after S seconds\n";
 
     public int Run(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -42,6 +43,11 @@ public sealed class SimulateCommand : ICliCommand
         if (SmlSimulation.Requested(arguments))
         {
             return SmlSimulation.Serve(arguments, port, duration, console, cancellationToken);
+        }
+
+        if (IecSimulation.Requested(arguments))
+        {
+            return IecSimulation.Run(arguments, port, duration, console, cancellationToken);
         }
 
         SimulatedP1PortOptions options = SimulationArguments.Parse(arguments, null, 0);

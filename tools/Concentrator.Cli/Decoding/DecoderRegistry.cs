@@ -18,6 +18,7 @@ public sealed class DecoderRegistry
         registry.Register(DsmrFrameDecoder.ProtocolName, "DSMR P1 telegrams (DSMR 2.2 to 5, Belgian, Luxembourg and Nordic variants)", () => new DsmrFrameDecoder());
         registry.Register(SmlFrameDecoder.ProtocolName, "SML files (transport v1; eHZ push files, GetList responses, E750 signed values)", () => new SmlFrameDecoder());
         registry.Register(DlmsFrameDecoder.ProtocolName, "bare DLMS/COSEM APDUs, hex (AARQ/AARE, RLRQ/RLRE, GET requests and responses, exception responses)", () => new DlmsFrameDecoder());
+        registry.Register(IecFrameDecoder.ProtocolName, "IEC 62056-21 readouts (optical port, modes A to E; BCC checked)", () => new IecFrameDecoder());
         return registry;
     }
 

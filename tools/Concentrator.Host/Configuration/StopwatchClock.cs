@@ -9,4 +9,12 @@ public sealed class StopwatchClock : IMillisecondClock
     private readonly Stopwatch _watch = Stopwatch.StartNew();
 
     public long NowMilliseconds => _watch.ElapsedMilliseconds;
+
+    public void Sleep(int milliseconds)
+    {
+        if (milliseconds > 0)
+        {
+            Thread.Sleep(milliseconds);
+        }
+    }
 }
