@@ -68,7 +68,7 @@ public sealed class DemoCommand : ICliCommand
         int count = arguments.Int("count", 0, 1, int.MaxValue);
         TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
         int meterCount = arguments.Int("meters", 1, 1, 16);
-        int opticalCount = arguments.Int("optical", 0, 0, 4);
+        int opticalCount = arguments.Int("optical", 1, 0, 4);
         string device = arguments.Value("device") ?? "demo";
         string prefix = arguments.Value("prefix") ?? MqttTopics.DefaultPrefix;
         (string Host, int Port)? broker = arguments.Value("mqtt") is { } mqtt ? ParseBroker(mqtt) : null;

@@ -15,8 +15,8 @@ namespace Concentrator.Cli.Commands;
 internal sealed class OpticalDemoMeters
 {
     public const string Help =
-        "  --optical N          also run N simulated optical IEC 62056-21 meters (Landis+Gyr, mode C to 9600 baud,\n" +
-        "                       ~2 KB readouts), read in real time over a simulated optical head (default 0, at most 4)\n";
+        "  --optical N          run N simulated optical IEC 62056-21 meters (Landis+Gyr, mode C to 9600 baud,\n" +
+        "                       ~2 KB readouts), read in real time over a simulated optical head (default 1, 0 for none, at most 4)\n";
 
     private readonly List<IecOpticalRunner> _runners = new();
     private readonly List<Task> _runs = new();
