@@ -34,6 +34,7 @@ namespace Concentrator.Core.Hdlc
         private readonly byte[] _capture = new byte[CaptureSize];
         private HdlcAddress _client;
         private HdlcAddress _server;
+        private LineSettings _lineSettings;
         private int _txLength;
         private int _readOffset;
         private int _readCount;
@@ -80,6 +81,7 @@ namespace Concentrator.Core.Hdlc
             _options = options;
             _client = options.Client;
             _server = options.Server;
+            _lineSettings = options.Line;
             _decoder = new HdlcFrameDecoder(options.MaxInformationReceive + HdlcFrameEncoder.MaxOverhead - 2);
             _tx = new byte[options.MaxInformationTransmit + HdlcFrameEncoder.MaxOverhead];
             _txInformation = new byte[options.MaxInformationTransmit > 32 ? options.MaxInformationTransmit : 32];
@@ -126,8 +128,11 @@ namespace Concentrator.Core.Hdlc
             get { return _decoder; }
         }
 
-        /// <summary>Points the (closed) session at another meter on the same line, reusing its buffers.</summary>
-        public void Retarget(HdlcAddress server, HdlcAddress client)
+        /// <summary>
+        /// Points the (closed) session at another meter on the same line, reusing its buffers; <paramref name="line"/>
+        /// is that meter's framing, for the wire time added to each wait.
+        /// </summary>
+        public void Retarget(HdlcAddress server, HdlcAddress client, LineSettings line)
         {
             if (_open)
             {
@@ -141,6 +146,7 @@ namespace Concentrator.Core.Hdlc
 
             _server = server;
             _client = client;
+            _lineSettings = line;
         }
 
         public ApduTransportStatus Open()
@@ -441,7 +447,7 @@ namespace Concentrator.Core.Hdlc
         private ApduTransportStatus WaitFrame(out HdlcFrame frame)
         {
             frame = null;
-            long deadline = _clock.NowMilliseconds + _options.ResponseTimeoutMilliseconds + (_options.Line.WireMicroseconds(_txLength) / 1000);
+            long deadline = _clock.NowMilliseconds + _options.ResponseTimeoutMilliseconds + (_lineSettings.WireMicroseconds(_txLength) / 1000);
             while (true)
             {
                 HdlcFrame candidate = NextDecodedFrame();
