@@ -33,6 +33,7 @@ namespace Concentrator.Core.Hdlc
         private int _count;
         private int _length;
         private int _garbage;
+        private bool _headerChecked;
 
         /// <param name="maxFrameLength">Largest length field accepted (at most 2047): the negotiated max information
         /// length plus the 15 bytes of header and checks is enough.</param>
@@ -144,11 +145,8 @@ namespace Concentrator.Core.Hdlc
 
             if (InFrameNow)
             {
-                int had = _count;
-                int wanted = _count >= 2 ? _length : 0;
-                _state = Hunt;
-                _count = 0;
-                return Report(HdlcDecodeStatus.Truncated, wanted, had);
+                // A good frame may hide in the unfinished one (a bogus length swallowed it): decode on from its first flag.
+                return Fail(HdlcDecodeStatus.Truncated, _count >= 2 ? _length : 0, _count);
             }
 
             if (_state == Hunt && _garbage > 0)
@@ -220,6 +218,7 @@ namespace Concentrator.Core.Hdlc
                     _count = 0;
                     _frameBytes[_count++] = b;
                     _state = InFrame;
+                    _headerChecked = false;
                     if ((b & 0xF0) != 0xA0)
                     {
                         return Fail(HdlcDecodeStatus.BadFormat, 0, b);
@@ -243,6 +242,15 @@ namespace Concentrator.Core.Hdlc
                         }
                     }
 
+                    if (!_headerChecked && _count > 3)
+                    {
+                        HdlcDecodeStatus header = CheckHeader();
+                        if (header != HdlcDecodeStatus.NeedMoreData)
+                        {
+                            return header;
+                        }
+                    }
+
                     if (_count >= 2 && _count == _length)
                     {
                         _state = Closing;
@@ -259,6 +267,44 @@ namespace Concentrator.Core.Hdlc
 
                     return Complete();
             }
+        }
+
+        // Checks the addresses and, when an information field is announced, the HCS as soon as the header is in, so a
+        // frame with a damaged length or a bogus start (an echo in the wrong framing) fails at once instead of after
+        // its announced length.
+        private HdlcDecodeStatus CheckHeader()
+        {
+            int available = _count - 2;
+            HdlcAddress address;
+            int destination = HdlcAddress.TryRead(_frameBytes, 2, available, out address);
+            if (destination == 0)
+            {
+                return available >= 4 ? Fail(HdlcDecodeStatus.BadAddress, 0, 0) : HdlcDecodeStatus.NeedMoreData;
+            }
+
+            int source = HdlcAddress.TryRead(_frameBytes, 2 + destination, available - destination, out address);
+            if (source == 0)
+            {
+                return available - destination >= 4 ? Fail(HdlcDecodeStatus.BadAddress, 1, 0) : HdlcDecodeStatus.NeedMoreData;
+            }
+
+            int headerEnd = 2 + destination + source + 1;
+            if (_length - 2 <= headerEnd)
+            {
+                // No information field, so no HCS: the FCS at the end covers the header.
+                _headerChecked = true;
+                return HdlcDecodeStatus.NeedMoreData;
+            }
+
+            if (_count < headerEnd + 2)
+            {
+                return HdlcDecodeStatus.NeedMoreData;
+            }
+
+            _headerChecked = true;
+            int stated = _frameBytes[headerEnd] | (_frameBytes[headerEnd + 1] << 8);
+            ushort computed = Crc16.X25(_frameBytes, 0, headerEnd);
+            return stated != computed ? Fail(HdlcDecodeStatus.BadHcs, stated, computed) : HdlcDecodeStatus.NeedMoreData;
         }
 
         private HdlcDecodeStatus Complete()

@@ -460,6 +460,18 @@ namespace Concentrator.Core.Hdlc
                 long remaining = deadline - _clock.NowMilliseconds;
                 if (remaining <= 0)
                 {
+                    // Silence: a frame still open never ends. Look inside it for a good frame (a bogus length may have
+                    // swallowed one) before giving up.
+                    HdlcDecodeStatus finished;
+                    while ((finished = _decoder.Finish()) != HdlcDecodeStatus.NeedMoreData)
+                    {
+                        if (finished == HdlcDecodeStatus.FrameReady && IsForUs(_decoder.Frame))
+                        {
+                            frame = _decoder.Frame;
+                            return ApduTransportStatus.Ok;
+                        }
+                    }
+
                     _decoder.Reset();
                     return ApduTransportStatus.Timeout;
                 }
@@ -509,21 +521,31 @@ namespace Concentrator.Core.Hdlc
                     continue;
                 }
 
-                HdlcFrame candidate = _decoder.Frame;
-                if (candidate.Destination.SameAs(_client) && candidate.Source.SameAs(_server))
+                if (IsForUs(_decoder.Frame))
                 {
-                    return candidate;
-                }
-
-                if (candidate.Destination.SameAs(_server) && candidate.Source.SameAs(_client))
-                {
-                    EchoesSkipped++;
-                }
-                else
-                {
-                    ForeignFramesSkipped++;
+                    return _decoder.Frame;
                 }
             }
+        }
+
+        // True for a frame from our meter to us; counts the others (our echo, other stations' traffic).
+        private bool IsForUs(HdlcFrame candidate)
+        {
+            if (candidate.Destination.SameAs(_client) && candidate.Source.SameAs(_server))
+            {
+                return true;
+            }
+
+            if (candidate.Destination.SameAs(_server) && candidate.Source.SameAs(_client))
+            {
+                EchoesSkipped++;
+            }
+            else
+            {
+                ForeignFramesSkipped++;
+            }
+
+            return false;
         }
 
         private ApduTransportStatus LinkFailed(LinkStatus status, string doing)

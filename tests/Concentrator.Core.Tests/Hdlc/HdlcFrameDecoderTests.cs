@@ -215,9 +215,16 @@ namespace Concentrator.Core.Tests.Hdlc
             HdlcFrameDecoder decoder = NewDecoder();
             byte[] bad = HexBytes.Parse(HdlcVectors.KamstrupAare);
             bad[7] ^= 0x80; // the HCS's first byte
-            Assert.AreEqual("H", Run(decoder, bad, bad.Length, true));
+            // Found as soon as the header is in (byte 9 of the frame); the rest is skipped up to its closing flag.
+            int consumed;
+            Assert.AreEqual((int)HdlcDecodeStatus.BadHcs, (int)decoder.Feed(bad, 0, bad.Length, out consumed));
+            Assert.AreEqual(9, consumed);
             Assert.AreEqual(0xF4 ^ 0x80 | 0x42 << 8, decoder.LastExpected);
             Assert.AreEqual(0x42F4, decoder.LastActual);
+            Assert.AreEqual("HCS mismatch: frame says 0x4274, computed 0x42F4", decoder.DescribeLastFailure());
+            byte[] rest = new byte[bad.Length - consumed];
+            System.Array.Copy(bad, consumed, rest, 0, rest.Length);
+            Assert.AreEqual("G", Run(decoder, rest, rest.Length, true));
         }
 
         [TestMethod]
@@ -285,7 +292,8 @@ namespace Concentrator.Core.Tests.Hdlc
         {
             HdlcFrameDecoder decoder = NewDecoder();
             byte[] echo = HexBytes.Parse(HdlcVectors.SeedSnrmParityEcho);
-            Assert.AreEqual("T", Run(decoder, echo, echo.Length, true));
+            // Its length field (0x087 = 135) is bogus, but its HCS fails as soon as the header is in.
+            Assert.AreEqual("H", Run(decoder, echo, echo.Length, true));
             byte[] sent = HexBytes.Parse(HdlcVectors.SeedSnrm);
             Assert.IsTrue(HdlcEchoCheck.ContainsParityEcho(sent, 0, sent.Length, echo, 0, echo.Length));
             Assert.IsFalse(HdlcEchoCheck.ContainsParityEcho(sent, 0, sent.Length, sent, 0, sent.Length));
@@ -307,7 +315,8 @@ namespace Concentrator.Core.Tests.Hdlc
             frame[body.Length + 2] = (byte)(fcs >> 8);
             frame[body.Length + 3] = 0x7E;
             HdlcFrameDecoder decoder = NewDecoder();
-            Assert.AreEqual("A", Run(decoder, frame, frame.Length, true));
+            int consumed;
+            Assert.AreEqual((int)HdlcDecodeStatus.BadAddress, (int)decoder.Feed(frame, 0, frame.Length, out consumed));
             Assert.AreEqual("destination address does not end within 4 bytes (or is 3 bytes long)", decoder.DescribeLastFailure());
         }
     }

@@ -127,6 +127,16 @@ namespace Concentrator.Core.Tests.Hdlc
         }
 
         [TestMethod]
+        public void An_answer_behind_a_garbled_echo_is_still_found()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, new object[] { HexBytes.Concat(HexBytes.Parse(HdlcVectors.SeedSnrmParityEcho), Ua(128, 128)) }, 1);
+            HdlcSession session = Session(link, clock);
+            Assert.AreEqual((int)ApduTransportStatus.Ok, (int)session.Open(), session.LastError);
+            Assert.AreEqual(0, session.Retransmissions);
+        }
+
+        [TestMethod]
         public void A_plain_echo_is_skipped()
         {
             ManualClock clock = new ManualClock();
