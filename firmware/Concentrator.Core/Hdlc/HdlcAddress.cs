@@ -91,6 +91,63 @@ namespace Concentrator.Core.Hdlc
             return true;
         }
 
+        /// <summary>
+        /// Reads the inventory form of a server address (<c>MeterDefinition.Address</c>): "1/6678" (logical/physical, the
+        /// shortest form that holds both) or "1" (logical only, 1 byte). False for anything else or parts out of range.
+        /// </summary>
+        public static bool TryParse(string text, out HdlcAddress address)
+        {
+            address = new HdlcAddress();
+            if (text == null || text.Length == 0)
+            {
+                return false;
+            }
+
+            int slash = text.IndexOf('/');
+            int logical;
+            if (slash < 0)
+            {
+                if (!TryParsePart(text, 0, text.Length, 0x7F, out logical))
+                {
+                    return false;
+                }
+
+                address = new HdlcAddress(logical, 0, 1);
+                return true;
+            }
+
+            int physical;
+            if (!TryParsePart(text, 0, slash, 0x3FFF, out logical) || !TryParsePart(text, slash + 1, text.Length - slash - 1, 0x3FFF, out physical))
+            {
+                return false;
+            }
+
+            address = Server(logical, physical);
+            return true;
+        }
+
+        private static bool TryParsePart(string text, int start, int length, int limit, out int value)
+        {
+            value = 0;
+            if (length < 1 || length > 5)
+            {
+                return false;
+            }
+
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return value <= limit;
+        }
+
         public bool IsEmpty
         {
             get { return Size == 0; }

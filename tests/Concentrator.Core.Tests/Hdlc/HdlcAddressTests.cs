@@ -46,6 +46,23 @@ namespace Concentrator.Core.Tests.Hdlc
         }
 
         [TestMethod]
+        public void Inventory_addresses_parse()
+        {
+            HdlcAddress address;
+            Assert.IsTrue(HdlcAddress.TryParse("1/6678", out address));
+            Assert.AreEqual("00 02 68 2D", Written(address));
+            Assert.IsTrue(HdlcAddress.TryParse("1/17", out address));
+            Assert.AreEqual("02 23", Written(address));
+            Assert.IsTrue(HdlcAddress.TryParse("1", out address));
+            Assert.AreEqual("03", Written(address));
+            Assert.IsFalse(HdlcAddress.TryParse("", out address));
+            Assert.IsFalse(HdlcAddress.TryParse("1/", out address));
+            Assert.IsFalse(HdlcAddress.TryParse("1/16384", out address));
+            Assert.IsFalse(HdlcAddress.TryParse("128", out address));
+            Assert.IsFalse(HdlcAddress.TryParse("a/1", out address));
+        }
+
+        [TestMethod]
         public void Large_parts_take_the_four_byte_form()
         {
             HdlcAddress address = HdlcAddress.Server(1, 200);
