@@ -153,8 +153,8 @@ public sealed class DecodeCommandTests
     public void Usage_errors_exit_2_with_a_clear_message()
     {
         string file = Write("good.txt", DsmrTelegrams.LandisGyrE350Dsmr42);
-        AssertUsage(new[] { "decode", "--protocol", "sml", file }, "unknown protocol 'sml' (known: dsmr)");
-        AssertUsage(new[] { "decode", file }, "missing --protocol (known: dsmr)");
+        AssertUsage(new[] { "decode", "--protocol", "sml", file }, "unknown protocol 'sml' (known: dsmr");
+        AssertUsage(new[] { "decode", file }, "missing --protocol (known: dsmr");
         AssertUsage(new[] { "decode", "--protocol", "dsmr", Path.Combine(_directory, "missing.txt") }, "file not found: " + Path.Combine(_directory, "missing.txt"));
         AssertUsage(new[] { "decode", "--protocol", "dsmr", _directory }, "is a directory, not a file");
         AssertUsage(new[] { "decode", "--protocol", "dsmr" }, "missing input: give a file, or - for standard input");

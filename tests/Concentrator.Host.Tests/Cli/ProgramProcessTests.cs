@@ -28,7 +28,7 @@ public sealed class ProgramProcessTests
 
         (int usage, _, string usageError) = RunWithInput(string.Empty, "decode", "--protocol", "iec62056-21", "-");
         Assert.AreEqual(2, usage);
-        StringAssert.Contains(usageError, "unknown protocol 'iec62056-21' (known: dsmr)");
+        StringAssert.Contains(usageError, "unknown protocol 'iec62056-21' (known: dsmr");
     }
 
     [TestMethod]
