@@ -1,8 +1,6 @@
 using System;
 using System.Device.Gpio;
-using System.IO;
 using System.IO.Ports;
-using System.Threading;
 using Concentrator.Core.Io;
 using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
@@ -139,7 +137,7 @@ namespace Concentrator.Drivers.P1
             {
                 if (port != null)
                 {
-                    DisposeQuietly(port);
+                    SerialPortReads.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
@@ -160,7 +158,7 @@ namespace Concentrator.Drivers.P1
             {
                 // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver, and signal
                 // inversion can be changed only while no driver is installed.
-                DisposeQuietly(port);
+                SerialPortReads.DisposeQuietly(port);
             }
         }
 
@@ -190,73 +188,14 @@ namespace Concentrator.Drivers.P1
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            bytesRead = 0;
-            if (buffer == null)
+            string problem;
+            LinkStatus status = SerialPortReads.ReadAvailable(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            if (problem != null)
             {
-                throw new ArgumentNullException("buffer");
+                LastProblem = "reading " + _options.PortName + ": " + problem;
             }
 
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Closed;
-            }
-
-            if (count == 0)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                int available = port.BytesToRead;
-                int waited = 0;
-                while (available <= 0)
-                {
-                    if (waited >= timeoutMilliseconds)
-                    {
-                        return LinkStatus.Timeout;
-                    }
-
-                    int step = timeoutMilliseconds - waited;
-                    if (step > _options.PollIntervalMilliseconds)
-                    {
-                        step = _options.PollIntervalMilliseconds;
-                    }
-
-                    Thread.Sleep(step);
-                    waited += step;
-                    available = port.BytesToRead;
-                }
-
-                // The ring buffer holds at least this many bytes and only this thread takes from it, so the read
-                // returns at once without waiting on ReadTimeout.
-                bytesRead = port.Read(buffer, offset, available < count ? available : count);
-                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                // SerialPort throws this when the port is not open.
-                return LinkStatus.Closed;
-            }
+            return status;
         }
 
         /// <summary>P1 is receive-only: there is no line to the meter except the data request.</summary>
@@ -381,18 +320,6 @@ namespace Concentrator.Drivers.P1
             {
                 Inversion = P1SignalInversion.Unavailable;
                 LastProblem = "this target's UART cannot invert the P1 signal: fit a hardware inverter and set p1.inverter=external";
-            }
-        }
-
-        private static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
-                // A port that fails to close is gone either way; the next Open creates a new one.
             }
         }
     }

@@ -18,10 +18,7 @@ namespace Concentrator.Drivers.Rs485
     /// <see cref="Rs485PortOptions.TurnaroundMilliseconds"/> (bounded); a read waits at most the caller's timeout.
     /// One thread owns an instance (the bus arbiter's); nothing allocates per read or write.
     /// </summary>
-    /// <remarks>
-    /// Reads follow <c>P1Port</c>: nanoFramework's <c>SerialPort.Read</c> on the ESP32 waits for all bytes asked for,
-    /// so the port polls <c>BytesToRead</c> and reads only what is there; no call blocks past its timeout.
-    /// </remarks>
+    /// <remarks>Reads are <see cref="SerialPortReads.ReadAvailable"/>: they never block past their timeout.</remarks>
     public sealed class Rs485Port : IByteLink, IDisposable
     {
         // Safety net only: Read never asks for bytes that have not arrived.
@@ -121,7 +118,7 @@ namespace Concentrator.Drivers.Rs485
             {
                 if (port != null)
                 {
-                    DisposeQuietly(port);
+                    SerialPortReads.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " in RS485 mode failed: " + ExceptionText.Describe(ex);
@@ -139,7 +136,7 @@ namespace Concentrator.Drivers.Rs485
             _port = null;
             if (port != null)
             {
-                DisposeQuietly(port);
+                SerialPortReads.DisposeQuietly(port);
             }
         }
 
@@ -147,75 +144,19 @@ namespace Concentrator.Drivers.Rs485
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            bytesRead = 0;
-            if (buffer == null)
+            string problem;
+            LinkStatus status = SerialPortReads.ReadAvailable(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            if (problem != null)
             {
-                throw new ArgumentNullException("buffer");
+                LastProblem = "reading " + _options.PortName + ": " + problem;
             }
 
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
+            if (bytesRead > 0)
             {
-                throw new ArgumentOutOfRangeException("count");
+                _quietFrom = Environment.TickCount64;
             }
 
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Closed;
-            }
-
-            if (count == 0)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                int available = port.BytesToRead;
-                int waited = 0;
-                while (available <= 0)
-                {
-                    if (waited >= timeoutMilliseconds)
-                    {
-                        return LinkStatus.Timeout;
-                    }
-
-                    int step = timeoutMilliseconds - waited;
-                    if (step > _options.PollIntervalMilliseconds)
-                    {
-                        step = _options.PollIntervalMilliseconds;
-                    }
-
-                    Thread.Sleep(step);
-                    waited += step;
-                    available = port.BytesToRead;
-                }
-
-                bytesRead = port.Read(buffer, offset, available < count ? available : count);
-                if (bytesRead > 0)
-                {
-                    _quietFrom = Environment.TickCount64;
-                }
-
-                return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "reading " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                return LinkStatus.Closed;
-            }
+            return status;
         }
 
         /// <summary>Waits (at most the turnaround time) for a quiet bus, then sends; RTS drives DE/RE meanwhile.</summary>
@@ -314,18 +255,6 @@ namespace Concentrator.Drivers.Rs485
 
             Close();
             _disposed = true;
-        }
-
-        private static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
-                // A port that fails to close is gone either way; the next Open creates a new one.
-            }
         }
     }
 }

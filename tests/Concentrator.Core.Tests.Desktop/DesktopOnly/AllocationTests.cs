@@ -17,7 +17,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
     [TestClass]
     public class AllocationTests
     {
-        private static long AllocatedBy(Action action)
+        internal static long AllocatedBy(Action action)
         {
             action(); // warm up: static tables, JIT
             long before = GC.GetAllocatedBytesForCurrentThread();

@@ -11,14 +11,6 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
     [TestClass]
     public class HdlcAllocationTests
     {
-        private static long AllocatedBy(Action action)
-        {
-            action(); // warm up: static tables, JIT
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         [TestMethod]
         public void Encoding_and_decoding_frames_allocates_nothing()
         {
@@ -29,7 +21,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] damaged = HexBytes.Concat(HexBytes.Parse("00 11 " + HdlcVectors.SeedSnrmParityEcho), published);
             damaged[30] ^= 0x01;
             int frames = 0;
-            long allocated = AllocatedBy(() =>
+            long allocated = AllocationTests.AllocatedBy(() =>
             {
                 for (int i = 0; i < 100; i++)
                 {
@@ -62,7 +54,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] request = new byte[] { 0xC0, 0x01, 0xC1, 0x00, 0x03, 0x01, 0x00, 0x01, 0x08, 0x00, 0xFF, 0x02, 0x00 };
             byte[] response = new byte[64];
             int ok = 0;
-            long allocated = AllocatedBy(() =>
+            long allocated = AllocationTests.AllocatedBy(() =>
             {
                 for (int i = 0; i < 20; i++)
                 {

@@ -1,5 +1,6 @@
 using Concentrator.Core.Hdlc;
 using Concentrator.Core.Io;
+using Concentrator.Core.Tests.Io;
 using Concentrator.Core.Tests.TestSupport;
 
 namespace Concentrator.Core.Tests.Bus
@@ -14,9 +15,8 @@ namespace Concentrator.Core.Tests.Bus
         private readonly HdlcAddress[] _meters;
         private readonly bool[] _silent;
         private readonly HdlcFrameDecoder _decoder = new HdlcFrameDecoder(256);
-        private readonly byte[] _pending = new byte[1024];
-        private int _pendingCount;
-        private int _pendingStart;
+        private readonly ByteQueue _pending = new ByteQueue(1024);
+        private readonly byte[] _answer = new byte[64];
 
         public FakeHdlcBus(ManualClock clock, HdlcAddress[] meters, bool[] silent)
         {
@@ -32,16 +32,13 @@ namespace Concentrator.Core.Tests.Bus
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
             bytesRead = 0;
-            if (_pendingStart == _pendingCount)
+            if (_pending.IsEmpty)
             {
                 _clock.Advance(timeoutMilliseconds);
                 return LinkStatus.Timeout;
             }
 
-            int n = _pendingCount - _pendingStart < count ? _pendingCount - _pendingStart : count;
-            System.Array.Copy(_pending, _pendingStart, buffer, offset, n);
-            _pendingStart += n;
-            bytesRead = n;
+            bytesRead = _pending.Take(buffer, offset, count);
             return LinkStatus.Ok;
         }
 
@@ -71,13 +68,8 @@ namespace Concentrator.Core.Tests.Bus
                     HdlcFrameType type = frame.Type;
                     if (type == HdlcFrameType.SetNormalResponseMode || type == HdlcFrameType.Disconnect)
                     {
-                        if (_pendingStart == _pendingCount)
-                        {
-                            _pendingStart = 0;
-                            _pendingCount = 0;
-                        }
-
-                        _pendingCount += HdlcFrameEncoder.Encode(_pending, _pendingCount, frame.Source, _meters[i], HdlcControl.Unnumbered(HdlcControl.Ua), false, null, 0, 0);
+                        int length = HdlcFrameEncoder.Encode(_answer, 0, frame.Source, _meters[i], HdlcControl.Unnumbered(HdlcControl.Ua), false, null, 0, 0);
+                        _pending.Add(_answer, 0, length);
                     }
                 }
             }

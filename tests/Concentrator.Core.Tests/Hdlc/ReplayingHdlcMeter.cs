@@ -1,5 +1,6 @@
 using Concentrator.Core.Hdlc;
 using Concentrator.Core.Io;
+using Concentrator.Core.Tests.Io;
 
 namespace Concentrator.Core.Tests.Hdlc
 {
@@ -21,9 +22,7 @@ namespace Concentrator.Core.Tests.Hdlc
         private readonly byte[][] _answers = new byte[8][];
         private readonly int[] _answerLengths = new int[8];
         private int _uaLength;
-        private byte[] _pending;
-        private int _pendingStart;
-        private int _pendingEnd;
+        private readonly ByteQueue _pending = new ByteQueue(256);
         private int _next;
 
         public ReplayingHdlcMeter()
@@ -43,17 +42,8 @@ namespace Concentrator.Core.Tests.Hdlc
 
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            bytesRead = 0;
-            if (_pending == null || _pendingStart == _pendingEnd)
-            {
-                return LinkStatus.Timeout;
-            }
-
-            int n = _pendingEnd - _pendingStart < count ? _pendingEnd - _pendingStart : count;
-            System.Array.Copy(_pending, _pendingStart, buffer, offset, n);
-            _pendingStart += n;
-            bytesRead = n;
-            return LinkStatus.Ok;
+            bytesRead = _pending.Take(buffer, offset, count);
+            return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
         }
 
         public LinkStatus Write(byte[] buffer, int offset, int count)
@@ -63,17 +53,14 @@ namespace Concentrator.Core.Tests.Hdlc
             if (HdlcControl.TypeOf(control) == HdlcFrameType.SetNormalResponseMode)
             {
                 _next = 0;
-                _pending = _ua;
-                _pendingEnd = _uaLength;
+                _pending.Add(_ua, 0, _uaLength);
             }
             else
             {
-                _pending = _answers[_next];
-                _pendingEnd = _answerLengths[_next];
+                _pending.Add(_answers[_next], 0, _answerLengths[_next]);
                 _next = (_next + 1) & 7;
             }
 
-            _pendingStart = 0;
             return LinkStatus.Ok;
         }
 

@@ -14,10 +14,8 @@ namespace Concentrator.Core.Tests.Io
         private readonly ManualClock _clock;
         private readonly object[] _replies;
         private readonly int _writesPerReply;
-        private readonly byte[] _pending = new byte[8192];
+        private readonly ByteQueue _pending = new ByteQueue(8192);
         private readonly byte[][] _writes = new byte[64][];
-        private int _pendingStart;
-        private int _pendingEnd;
         private int _nextReply;
         private int _writesSinceReply;
 
@@ -63,16 +61,13 @@ namespace Concentrator.Core.Tests.Io
                 return status;
             }
 
-            if (_pendingStart == _pendingEnd)
+            if (_pending.IsEmpty)
             {
                 _clock.Advance(timeoutMilliseconds);
                 return LinkStatus.Timeout;
             }
 
-            int n = _pendingEnd - _pendingStart < count ? _pendingEnd - _pendingStart : count;
-            System.Array.Copy(_pending, _pendingStart, buffer, offset, n);
-            _pendingStart += n;
-            bytesRead = n;
+            bytesRead = _pending.Take(buffer, offset, count);
             return LinkStatus.Ok;
         }
 
@@ -116,14 +111,7 @@ namespace Concentrator.Core.Tests.Io
         /// <summary>Puts bytes on the line now, unasked.</summary>
         public void Queue(byte[] data)
         {
-            if (_pendingStart == _pendingEnd)
-            {
-                _pendingStart = 0;
-                _pendingEnd = 0;
-            }
-
-            System.Array.Copy(data, 0, _pending, _pendingEnd, data.Length);
-            _pendingEnd += data.Length;
+            _pending.Add(data, 0, data.Length);
         }
     }
 }
