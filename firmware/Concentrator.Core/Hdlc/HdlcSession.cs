@@ -356,8 +356,13 @@ namespace Concentrator.Core.Hdlc
                 }
                 else
                 {
-                    // More frames of the meter's window follow without a poll.
+                    // More frames of the meter's window follow without a poll; should none come (a meter that leaves
+                    // the final bit clear on every segment), ask with RR after all.
                     status = WaitFrame(out frame);
+                    if (status == ApduTransportStatus.Timeout)
+                    {
+                        status = Transact(HdlcControl.ReceiveReady(_receiveSequence, true), false, 0, out frame);
+                    }
                 }
 
                 if (status != ApduTransportStatus.Ok)

@@ -191,6 +191,27 @@ namespace Concentrator.Core.Tests.Hdlc
         }
 
         [TestMethod]
+        public void Segments_without_the_final_bit_are_taken_as_a_window_and_then_asked_for()
+        {
+            ManualClock clock = new ManualClock();
+            byte[] first = FromMeter(HdlcControl.Information(0, 1, false), true, "E6 E7 00 C4 02");
+            byte[] second = FromMeter(HdlcControl.Information(1, 1, false), true, "01 02");
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, new object[]
+            {
+                Ua(128, 128),
+                HexBytes.Concat(first, second),
+                I(2, 1, false, "03"),
+            }, 1);
+            HdlcSession session = Session(link, clock);
+            session.Open();
+            ApduTransportStatus status;
+            Assert.AreEqual("C4 02 01 02 03", Exchange(session, "C0 01", out status));
+            Assert.AreEqual((int)ApduTransportStatus.Ok, (int)status, session.LastError);
+            Assert.AreEqual(0x51, link.WrittenControl(2, OurAddressBytes)); // RR N(R)=2 after the silence
+            Assert.AreEqual((long)Timeout, clock.NowMilliseconds);
+        }
+
+        [TestMethod]
         public void A_long_request_goes_in_segments_each_acknowledged()
         {
             ManualClock clock = new ManualClock();
