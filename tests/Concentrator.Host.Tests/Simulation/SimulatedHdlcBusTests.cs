@@ -81,6 +81,27 @@ public sealed class SimulatedHdlcBusTests
     }
 
     [TestMethod]
+    public void One_get_in_its_own_session_costs_three_round_trips_and_142_bytes()
+    {
+        using var bus = new SimulatedHdlcBus(default);
+        bus.AddMeter(HdlcAddress.Server(1, 17), new EchoApduHandler());
+        bus.Start();
+        using TcpByteLink link = Connect(bus.Port);
+        HdlcSession session = Session(link, HdlcAddress.Server(1, 17));
+        Assert.AreEqual(ApduTransportStatus.Ok, session.Open(), session.LastError);
+        byte[] get = { 0xC0, 0x01, 0xC1, 0x00, 0x03, 0x01, 0x00, 0x01, 0x08, 0x00, 0xFF, 0x02, 0x00 };
+        byte[] response = new byte[64];
+        Assert.AreEqual(ApduTransportStatus.Ok, session.Exchange(get, 0, get.Length, response, out _), session.LastError);
+        session.Close();
+
+        // SNRM and UA with a 21-byte parameter block: 33 bytes each; the GET (13 bytes + LLC) and its echoed answer:
+        // 28 bytes each; DISC and UA: 10 bytes each. 142 bytes are 148 ms on a 9600 8N1 bus.
+        Assert.AreEqual(3, session.RoundTrips);
+        Assert.AreEqual(33L + 28 + 10, session.BytesSent);
+        Assert.AreEqual(33L + 28 + 10, session.BytesReceived);
+    }
+
+    [TestMethod]
     public void Long_requests_and_answers_are_segmented_both_ways()
     {
         using var bus = new SimulatedHdlcBus(default);
