@@ -452,7 +452,14 @@ namespace Concentrator.Core.Hdlc
         private ApduTransportStatus WaitFrame(out HdlcFrame frame)
         {
             frame = null;
-            long deadline = _clock.NowMilliseconds + _options.ResponseTimeoutMilliseconds + (_lineSettings.WireMicroseconds(_txLength) / 1000);
+            // The answer must start within the response timeout after our frame has left the line; after that the wait
+            // ends at a silence as long as the response timeout, so a long frame at a low baud is not cut off, but
+            // never later than the longest frame's own wire time allows (a line that babbles forever is given up on).
+            long now = _clock.NowMilliseconds;
+            int timeout = _options.ResponseTimeoutMilliseconds;
+            long deadline = now + timeout + (_lineSettings.WireMicroseconds(_txLength) / 1000);
+            long longestAnswer = _lineSettings.WireMicroseconds(_decoder.MaxFrameLength + 2) / 1000;
+            long limit = deadline + (longestAnswer > timeout ? longestAnswer : timeout);
             while (true)
             {
                 HdlcFrame candidate = NextDecodedFrame();
@@ -494,6 +501,12 @@ namespace Concentrator.Core.Hdlc
                 }
 
                 BytesReceived += read;
+                long quietUntil = _clock.NowMilliseconds + timeout;
+                if (quietUntil > deadline)
+                {
+                    deadline = quietUntil < limit ? quietUntil : limit;
+                }
+
                 _readOffset = 0;
                 _readCount = read;
                 int room = CaptureSize - _captureCount;

@@ -246,6 +246,47 @@ namespace Concentrator.Core.Tests.Hdlc
         }
 
         [TestMethod]
+        public void A_long_answer_trickling_in_at_a_low_baud_is_not_cut_off()
+        {
+            // 2400 baud: a 256-byte information field takes over a second on the line, longer than the 1 s timeout.
+            ManualClock clock = new ManualClock();
+            string information = "E6 E7 00";
+            for (int i = 0; i < 250; i++)
+            {
+                information += " 5A";
+            }
+
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, new object[] { Ua(256, 256), I(0, 1, false, information) }, 1);
+            HdlcSessionOptions options = Options();
+            options.Line = new LineSettings(2400, 8, LineParity.None, 1, false);
+            HdlcSession session = new HdlcSession(link, clock, options);
+            Assert.AreEqual((int)ApduTransportStatus.Ok, (int)session.Open(), session.LastError);
+            link.BytesPerRead = 16;
+            link.MillisecondsPerRead = 66; // 16 characters at 2400 baud
+            ApduTransportStatus status;
+            string answer = Exchange(session, "C0 01", out status);
+            Assert.AreEqual((int)ApduTransportStatus.Ok, (int)status, session.LastError);
+            Assert.AreEqual(250 * 3 - 1, answer.Length);
+            Assert.IsTrue(clock.NowMilliseconds > Timeout, "the answer took " + clock.NowMilliseconds.ToString() + " ms");
+            Assert.AreEqual(0, session.Retransmissions);
+        }
+
+        [TestMethod]
+        public void A_babbling_line_is_given_up_on()
+        {
+            ManualClock clock = new ManualClock();
+            byte[] noise = new byte[4000];
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, new object[] { noise }, 1);
+            HdlcSessionOptions options = Options();
+            options.MaxRetries = 0;
+            HdlcSession session = new HdlcSession(link, clock, options);
+            link.BytesPerRead = 1;
+            link.MillisecondsPerRead = 10;
+            Assert.AreEqual((int)ApduTransportStatus.Timeout, (int)session.Open());
+            Assert.IsTrue(clock.NowMilliseconds <= 2 * Timeout + 20, "gave up after " + clock.NowMilliseconds.ToString() + " ms");
+        }
+
+        [TestMethod]
         public void A_lost_answer_is_recovered_by_retransmission()
         {
             ManualClock clock = new ManualClock();

@@ -29,6 +29,11 @@ namespace Concentrator.Core.Tests.Io
         /// <summary>Hear our own writes back before the reply.</summary>
         public bool EchoWrites;
 
+        /// <summary>Bytes delivered per read, and the time each such read takes on the clock (0: all at once, no time).</summary>
+        public int BytesPerRead;
+
+        public int MillisecondsPerRead;
+
         /// <summary>Status to return from the next read instead of data (Ok: none).</summary>
         public LinkStatus NextReadStatus = LinkStatus.Ok;
 
@@ -67,7 +72,8 @@ namespace Concentrator.Core.Tests.Io
                 return LinkStatus.Timeout;
             }
 
-            bytesRead = _pending.Take(buffer, offset, count);
+            _clock.Advance(MillisecondsPerRead);
+            bytesRead = _pending.Take(buffer, offset, BytesPerRead > 0 && BytesPerRead < count ? BytesPerRead : count);
             return LinkStatus.Ok;
         }
 
