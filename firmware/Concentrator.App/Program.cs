@@ -4,16 +4,20 @@ using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
 using Concentrator.App.P1;
 using Concentrator.App.Settings;
+using Concentrator.App.Status;
+using Concentrator.Core.Boards;
+using Concentrator.Core.Status;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
+using Concentrator.Drivers.Leds;
 using Concentrator.Drivers.P1;
 
 namespace Concentrator.App
 {
     /// <summary>
     /// Milestone 1: one DSMR P1 meter to MQTT. Loads the settings, builds the object graph, starts the P1 thread and
-    /// keeps Wi-Fi and the broker connected on the main thread.
+    /// keeps the network (Wi-Fi or Ethernet, from the board profile) and the broker connected on the main thread.
     /// </summary>
     public static class Program
     {
@@ -24,10 +28,12 @@ namespace Concentrator.App
         {
             Log.Info("meter data concentrator starting");
             ConcentratorSettings settings = SettingsFile.Load(ConcentratorSettings.FilePath);
-            Log.Info("settings: " + settings.Describe());
             string problem = settings.Validate();
+            Log.Info("settings: " + settings.Describe());
+            StatusLedLoop status = StartStatusLeds(settings);
             if (problem != null)
             {
+                status.State = DeviceState.SettingsProblem;
                 WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " and restart");
             }
 
@@ -38,41 +44,70 @@ namespace Concentrator.App
             }
             catch (ArgumentException ex)
             {
+                status.State = DeviceState.SettingsProblem;
                 WaitForever("P1 port settings: " + ex.Message);
                 return;
             }
 
             MqttLink mqtt = new MqttLink(settings);
             P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
+            status.Publisher = publisher;
             P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
             P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
             new Thread(p1.Run).Start();
 
-            WifiConnection wifi = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
-            KeepConnected(wifi, mqtt, publisher);
+            Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "), P1 on " + settings.P1PortName);
+            NetworkConnection network;
+            if (settings.Board.Network == BoardNetwork.Ethernet)
+            {
+                network = new EthernetConnection(settings.WifiTimeoutSeconds);
+            }
+            else
+            {
+                network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
+            }
+
+            KeepConnected(network, mqtt, publisher, status);
         }
 
-        // Joins Wi-Fi, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(WifiConnection wifi, MqttLink mqtt, P1TelegramPublisher publisher)
+        // The LEDs of the chosen board, or of the default board when the settings named none that exists.
+        private static StatusLedLoop StartStatusLeds(ConcentratorSettings settings)
+        {
+            BoardProfile board = settings.Board != null ? settings.Board : BoardProfiles.Find(BoardProfiles.DefaultName);
+            StatusLeds leds = new StatusLeds(board);
+            if (leds.LastProblem != null)
+            {
+                Log.Warn(leds.LastProblem);
+            }
+
+            StatusLedLoop status = new StatusLedLoop(leds);
+            new Thread(status.Run).Start();
+            return status;
+        }
+
+        // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
+        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher, StatusLedLoop status)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)
             {
                 if (!mqtt.IsConnected)
                 {
-                    if (!wifi.IsJoined && !wifi.Join())
+                    status.State = network.IsJoined ? DeviceState.NoBroker : DeviceState.NoNetwork;
+                    if (!network.IsJoined && !network.Join())
                     {
                         Thread.Sleep(backoff.NextDelay());
                         continue;
                     }
 
+                    status.State = DeviceState.NoBroker;
                     if (!mqtt.Connect())
                     {
                         int delay = backoff.NextDelay();
                         if (backoff.Failures % 3 == 0)
                         {
                             // Three broker failures in a row: make sure the network is still the one we joined.
-                            wifi.MarkSuspect();
+                            network.MarkSuspect();
                         }
 
                         Log.Info("MQTT: next attempt in " + (delay / 1000).ToString() + " s");
@@ -81,6 +116,7 @@ namespace Concentrator.App
                     }
 
                     backoff.Reset();
+                    status.State = DeviceState.Running;
                 }
 
                 if (!mqtt.WaitForConnectionLost(HeartbeatMilliseconds))

@@ -1,6 +1,8 @@
+using Concentrator.Core.Boards;
 using Concentrator.Core.Io;
 using Concentrator.Core.Mqtt;
 using Concentrator.Core.P1;
+using Concentrator.Drivers.Esp32;
 using Concentrator.Drivers.P1;
 
 namespace Concentrator.App.Settings
@@ -15,7 +17,16 @@ namespace Concentrator.App.Settings
         /// <summary>The settings file on the ESP32's internal flash (littlefs, mounted as I:).</summary>
         public const string FilePath = "I:\\concentrator.conf";
 
-        /// <summary><c>wifi.ssid</c>: network to join. No default: required.</summary>
+        /// <summary>
+        /// <c>board</c>: the board profile (Core's <see cref="BoardProfiles"/>) that gives every pin and UART and says
+        /// whether the board uses Wi-Fi or Ethernet. The <c>p1.*</c> pin keys override single pins of it.
+        /// </summary>
+        public string BoardName = BoardProfiles.DefaultName;
+
+        /// <summary>The profile named by <see cref="BoardName"/>, set by <see cref="Validate"/>.</summary>
+        public BoardProfile Board;
+
+        /// <summary><c>wifi.ssid</c>: network to join. Required on Wi-Fi boards.</summary>
         public string WifiSsid = "";
 
         /// <summary><c>wifi.password</c>: never logged.</summary>
@@ -54,17 +65,17 @@ namespace Concentrator.App.Settings
         /// <summary><c>p1.meter_id</c>: the meter's name in topics and payloads.</summary>
         public string P1MeterId = "p1";
 
-        /// <summary><c>p1.port</c>: UART, COM2 or COM3.</summary>
-        public string P1PortName = BoardPins.P1Uart;
+        /// <summary><c>p1.port</c>: UART, COM2 or COM3; empty = the board profile's.</summary>
+        public string P1PortName = "";
 
-        /// <summary><c>p1.rx_pin</c>: GPIO of the P1 data line.</summary>
-        public int P1RxPin = BoardPins.P1Data;
+        /// <summary><c>p1.rx_pin</c>: GPIO of the P1 data line; -1 = the board profile's.</summary>
+        public int P1RxPin = -1;
 
-        /// <summary><c>p1.tx_pin</c>: free GPIO for the UART's unused TX.</summary>
-        public int P1TxPin = BoardPins.P1UnusedTx;
+        /// <summary><c>p1.tx_pin</c>: free GPIO for the UART's unused TX; -1 = the board profile's.</summary>
+        public int P1TxPin = -1;
 
-        /// <summary><c>p1.request_pin</c>: GPIO driving the data request line.</summary>
-        public int P1RequestPin = BoardPins.P1DataRequest;
+        /// <summary><c>p1.request_pin</c>: GPIO driving the data request line; -1 = the board profile's.</summary>
+        public int P1RequestPin = -1;
 
         /// <summary><c>p1.dsmr</c>: 4 (DSMR 4.x and 5: 115200 8N1, the default) or 2 (DSMR 2.2 and 3.0: 9600 7E1).</summary>
         public int P1DsmrVersion = 4;
@@ -78,6 +89,17 @@ namespace Concentrator.App.Settings
         public string Apply(string key, string value)
         {
             // Plain comparisons: a long switch on strings would be lowered to a compiler-generated hash helper.
+            if (key == "board")
+            {
+                if (BoardProfiles.Find(value) == null)
+                {
+                    return "unknown board; known boards: " + BoardProfiles.Names();
+                }
+
+                BoardName = value;
+                return null;
+            }
+
             if (key == "wifi.ssid")
             {
                 WifiSsid = value;
@@ -185,12 +207,60 @@ namespace Concentrator.App.Settings
             return "unknown key";
         }
 
-        /// <summary>Null when the settings can run the concentrator, otherwise the first problem found.</summary>
+        /// <summary>
+        /// Null when the settings can run the concentrator, otherwise the first problem found. Looks up and checks the
+        /// board profile (<see cref="Board"/>) and fills the P1 port and pins the file left to the profile.
+        /// </summary>
         public string Validate()
         {
-            if (WifiSsid.Length == 0)
+            Board = BoardProfiles.Find(BoardName);
+            if (Board == null)
             {
-                return "wifi.ssid is not set";
+                return "board " + BoardName + " is unknown; known boards: " + BoardProfiles.Names();
+            }
+
+            // Single pins from the file replace the profile's, and the result must pass the same check.
+            if (P1PortName.Length > 0)
+            {
+                int com = Esp32Uart.PortNumber(P1PortName);
+                if (com == 0)
+                {
+                    return "p1.port must be COM2 or COM3 (COM1 carries the debugger)";
+                }
+
+                Board.WithUart(UartRole.P1, com);
+            }
+
+            if (P1RxPin >= 0)
+            {
+                Board.WithPin(BoardFunction.P1Rx, P1RxPin);
+            }
+
+            if (P1TxPin >= 0)
+            {
+                Board.WithPin(BoardFunction.P1Tx, P1TxPin);
+            }
+
+            if (P1RequestPin >= 0)
+            {
+                Board.WithPin(BoardFunction.P1DataRequest, P1RequestPin);
+            }
+
+            string boardProblem;
+            if (BoardProfileCheck.Check(Board, out boardProblem) != BoardCheckStatus.Ok
+                || BoardProfileCheck.CheckEnabled(Board, new UartRole[] { UartRole.P1 }, out boardProblem) != BoardCheckStatus.Ok)
+            {
+                return "board profile with the file's pins: " + boardProblem;
+            }
+
+            P1PortName = Board.ComPortName(UartRole.P1);
+            P1RxPin = Board.Pin(BoardFunction.P1Rx);
+            P1TxPin = Board.Pin(BoardFunction.P1Tx);
+            P1RequestPin = Board.Pin(BoardFunction.P1DataRequest);
+
+            if (Board.Network == BoardNetwork.Wifi && WifiSsid.Length == 0)
+            {
+                return "wifi.ssid is not set (board " + Board.Name + " uses Wi-Fi)";
             }
 
             if (MqttHost.Length == 0)
@@ -214,16 +284,7 @@ namespace Concentrator.App.Settings
                 return problem;
             }
 
-            if (P1PortName != "COM2" && P1PortName != "COM3")
-            {
-                return "p1.port must be COM2 or COM3 (COM1 carries the debugger)";
-            }
-
-            if (P1RxPin == P1TxPin || P1RxPin == P1RequestPin || P1TxPin == P1RequestPin)
-            {
-                return "p1.rx_pin, p1.tx_pin and p1.request_pin must be three different pins";
-            }
-
+            // COM1, a shared pin and a missing pin were refused by the board check above.
             return null;
         }
 
@@ -248,7 +309,7 @@ namespace Concentrator.App.Settings
         /// <summary>One line for the log: every setting, with secrets shown only as set or not.</summary>
         public string Describe()
         {
-            return "wifi.ssid=" + WifiSsid + " wifi.password=" + Secret(WifiPassword)
+            return "board=" + BoardName + " wifi.ssid=" + WifiSsid + " wifi.password=" + Secret(WifiPassword)
                 + " mqtt=" + MqttHost + ":" + MqttPort.ToString() + " mqtt.user=" + (MqttUser.Length == 0 ? "(none)" : MqttUser)
                 + " mqtt.password=" + Secret(MqttPassword) + " device.id=" + DeviceId + " topic.prefix=" + TopicPrefix
                 + " p1=" + P1MeterId + " on " + P1PortName + " rx=" + P1RxPin.ToString() + " tx=" + P1TxPin.ToString()

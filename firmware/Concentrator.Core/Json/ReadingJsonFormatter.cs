@@ -55,7 +55,9 @@ namespace Concentrator.Core.Json
         /// The MQTT readings payload of one meter:
         /// <c>{"meter":"p1","protocol":"dsmr","serial":"…","identification":"…","meter_time":"…","received":"…Z",
         /// "readings":{"1-0:1.8.1*255":{"value":687.138,"unit":"kWh"},…}}</c>. An OBIS code that occurs more than once
-        /// (log entries) maps to an array of its entries, in order.
+        /// (log entries) maps to an array of its entries, in order. "received" is the concentrator's clock; quality flags
+        /// (<see cref="ReadingFlags"/>) appear as <c>"flags":["counter_backwards",…]</c> on the set and on each reading
+        /// that has any.
         /// </summary>
         public void WriteReadingsPayload(JsonWriter writer, string meterId, ReadingSet set, DateTime receivedUtc)
         {
@@ -67,6 +69,7 @@ namespace Concentrator.Core.Json
             MeterTime received = new MeterTime(receivedUtc, DaylightSaving.Unknown, true, 0);
             int timeLength = received.FormatIso8601(_scratch, 0);
             writer.String(_scratch, 0, timeLength);
+            WriteFlags(writer, set.Flags);
 
             writer.Name("readings");
             writer.StartObject();
@@ -133,9 +136,22 @@ namespace Concentrator.Core.Json
                 int length = set.Time.FormatIso8601(_scratch, 0);
                 writer.String(_scratch, 0, length);
             }
+
+            if (set.HasSecondIndex)
+            {
+                writer.Name("second_index");
+                writer.Number(set.SecondIndex);
+            }
+
+            if (set.SignatureLength > 0)
+            {
+                writer.Name("signature");
+                writer.String(set.Text, set.SignatureStart, set.SignatureLength);
+            }
         }
 
-        // "value" (a number, or the text as sent), "unit", "time", and "invalid_time" for a time the meter got wrong.
+        // "value" (a number, or the text as sent), "unit", "time", "invalid_time" for a time the meter got wrong, and
+        // where the meter sent them "second_index", "status" and "signature" (hex, forwarded untouched), and "flags".
         private void WriteReadingFields(JsonWriter writer, ReadingSet set, Reading reading)
         {
             writer.Name("value");
@@ -169,6 +185,69 @@ namespace Concentrator.Core.Json
                 writer.Name("invalid_time");
                 writer.String(set.Text, reading.TextStart, reading.TextLength);
             }
+
+            if (reading.HasSecondIndex)
+            {
+                writer.Name("second_index");
+                writer.Number(reading.SecondIndex);
+            }
+
+            if (reading.HasStatus)
+            {
+                // The status word as the meter sent it; bit meanings are manufacturer-specific (FNN Lastenheft eHZ).
+                writer.Name("status");
+                writer.Number((long)reading.Status);
+            }
+
+            if (reading.SignatureLength > 0)
+            {
+                writer.Name("signature");
+                writer.String(set.Text, reading.SignatureStart, reading.SignatureLength);
+            }
+
+            WriteFlags(writer, reading.Flags);
+        }
+
+        /// <summary>The JSON name of each flag, in bit order.</summary>
+        public static string FlagName(ReadingFlags flag)
+        {
+            switch (flag)
+            {
+                case ReadingFlags.InvalidTimestamp:
+                    return "invalid_timestamp";
+                case ReadingFlags.CounterWentBackwards:
+                    return "counter_backwards";
+                case ReadingFlags.OutOfRange:
+                    return "out_of_range";
+                case ReadingFlags.ClockSkew:
+                    return "clock_skew";
+                case ReadingFlags.Stale:
+                    return "stale";
+                default:
+                    return null;
+            }
+        }
+
+        // "flags":["out_of_range","stale"], only when there is one.
+        private static void WriteFlags(JsonWriter writer, ReadingFlags flags)
+        {
+            if (flags == ReadingFlags.None)
+            {
+                return;
+            }
+
+            writer.Name("flags");
+            writer.StartArray();
+            for (int bit = 1; bit <= 0x80; bit <<= 1)
+            {
+                string name = FlagName((ReadingFlags)bit);
+                if (((int)flags & bit) != 0 && name != null)
+                {
+                    writer.String(name);
+                }
+            }
+
+            writer.EndArray();
         }
 
         private static bool OccursBefore(ReadingSet set, ObisCode obis, int index)

@@ -28,6 +28,18 @@ namespace Concentrator.Core.Readings
         public bool HasTime;
         public MeterTime Time;
 
+        /// <summary>The meter's status word for this value (SML list entry status), when it sent one.</summary>
+        public bool HasStatus;
+        public ulong Status;
+
+        /// <summary>The meter's second index (a running seconds counter, SML SecIndex) attached to this value, when it sent one.</summary>
+        public bool HasSecondIndex;
+        public long SecondIndex;
+
+        /// <summary>The meter's signature over this value (SML valueSignature, e.g. the E750's signed tuples) as hex text in <see cref="ReadingSet.Text"/>; length 0 when none.</summary>
+        public int SignatureStart;
+        public int SignatureLength;
+
         internal void Clear()
         {
             Obis = new ObisCode(0, 0, 0, 0, 0, 255);
@@ -41,6 +53,12 @@ namespace Concentrator.Core.Readings
             UnitLength = 0;
             HasTime = false;
             Time = new MeterTime();
+            HasStatus = false;
+            Status = 0;
+            HasSecondIndex = false;
+            SecondIndex = 0;
+            SignatureStart = 0;
+            SignatureLength = 0;
         }
 
         /// <summary>The number as a double (for comparisons and display; the exact form is Mantissa/Exponent).</summary>

@@ -77,6 +77,16 @@ namespace Concentrator.Core.Readings
         public bool HasTime;
         public MeterTime Time;
 
+        /// <summary>Quality notes on the set as a whole (<see cref="ReadingFlags.ClockSkew"/>, <see cref="ReadingFlags.Stale"/>); set by the quality checker.</summary>
+        public ReadingFlags Flags;
+        /// <summary>The meter's second index (running seconds counter) when the telegram was sent, when it sent one instead of or besides a clock time.</summary>
+        public bool HasSecondIndex;
+        public long SecondIndex;
+
+        /// <summary>A signature over the whole telegram or list (SML listSignature), as hex text in <see cref="Text"/>; length 0 when none.</summary>
+        public int SignatureStart;
+        public int SignatureLength;
+
         public Reading this[int index]
         {
             get
@@ -102,6 +112,11 @@ namespace Concentrator.Core.Readings
             MeterIdLength = 0;
             HasTime = false;
             Time = new MeterTime();
+            Flags = ReadingFlags.None;
+            HasSecondIndex = false;
+            SecondIndex = 0;
+            SignatureStart = 0;
+            SignatureLength = 0;
         }
 
         /// <summary>Takes the next free reading, cleared; null when the set is full.</summary>
@@ -117,6 +132,32 @@ namespace Concentrator.Core.Readings
             return reading;
         }
 
+        /// <summary>
+        /// Drops the readings and text added after the set held <paramref name="count"/> readings and
+        /// <paramref name="textLength"/> bytes of text (a decoder discarding a part that failed its check).
+        /// </summary>
+        public void RollBack(int count, int textLength)
+        {
+            if (count < 0 || count > _count || textLength < 0 || textLength > _textLength)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            _count = count;
+            _textLength = textLength;
+            if (MeterIdStart + MeterIdLength > textLength)
+            {
+                MeterIdStart = 0;
+                MeterIdLength = 0;
+            }
+
+            if (SignatureStart + SignatureLength > textLength)
+            {
+                SignatureStart = 0;
+                SignatureLength = 0;
+            }
+        }
+
         /// <summary>Copies text into the buffer; returns its start, or -1 when it does not fit.</summary>
         public int AppendText(byte[] source, int offset, int length)
         {
@@ -129,6 +170,51 @@ namespace Concentrator.Core.Readings
             Array.Copy(source, offset, _text, start, length);
             _textLength += length;
             return start;
+        }
+
+        /// <summary>Copies an ASCII string into the buffer; returns its start, or -1 when it does not fit.</summary>
+        public int AppendAscii(string ascii)
+        {
+            int length = ascii.Length;
+            if (_textLength + length > _text.Length)
+            {
+                return -1;
+            }
+
+            int start = _textLength;
+            for (int i = 0; i < length; i++)
+            {
+                _text[start + i] = (byte)ascii[i];
+            }
+
+            _textLength += length;
+            return start;
+        }
+
+        /// <summary>Writes bytes as lowercase hex text into the buffer; returns its start, or -1 when it does not fit.</summary>
+        public int AppendHex(byte[] source, int offset, int length)
+        {
+            if (length < 0 || _textLength + 2 * length > _text.Length)
+            {
+                return -1;
+            }
+
+            int start = _textLength;
+            int j = start;
+            for (int i = 0; i < length; i++)
+            {
+                byte b = source[offset + i];
+                _text[j++] = HexDigit(b >> 4);
+                _text[j++] = HexDigit(b & 0x0F);
+            }
+
+            _textLength = j;
+            return start;
+        }
+
+        private static byte HexDigit(int value)
+        {
+            return (byte)(value < 10 ? '0' + value : 'a' + value - 10);
         }
 
         /// <summary>True when the text at [start, start+length) equals the ASCII string.</summary>

@@ -15,16 +15,7 @@ namespace Concentrator.Drivers.P1
     /// One thread owns an instance. Nothing allocates per read; every wait is bounded; failures come back as a
     /// <see cref="LinkStatus"/> with <see cref="LastProblem"/> saying what happened.
     /// </summary>
-    /// <remarks>
-    /// How nanoFramework's <c>SerialPort.Read(buffer, offset, count)</c> behaves on the ESP32 (nf-interpreter,
-    /// targets/ESP32/_nanoCLR/System.IO.Ports/sys_io_ser_native_System_IO_Ports_SerialPort.cpp): it returns at
-    /// once only when <c>count</c> bytes are already in the receive ring buffer; otherwise it waits for all
-    /// <c>count</c> bytes, up to <c>ReadTimeout</c> (default infinite), and then throws <see cref="TimeoutException"/>,
-    /// leaving the bytes that did arrive in the buffer. <c>BytesToRead</c> is the ring buffer's length. So this port
-    /// never asks for more than <c>BytesToRead</c>: it polls <c>BytesToRead</c> every
-    /// <see cref="P1PortOptions.PollIntervalMilliseconds"/> until bytes are there or the caller's timeout has passed,
-    /// then reads exactly what is there. No call blocks past the timeout and the idle path throws nothing.
-    /// </remarks>
+    /// <remarks>Reads go through <see cref="UartPolling"/>, which never blocks past the caller's timeout.</remarks>
     public sealed class P1Port : IByteLink, IDisposable
     {
         // Safety net only: Read never asks for bytes that have not arrived, so this wait is never reached.
@@ -137,7 +128,7 @@ namespace Concentrator.Drivers.P1
             {
                 if (port != null)
                 {
-                    SerialPortReads.DisposeQuietly(port);
+                    SerialFraming.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
@@ -158,7 +149,7 @@ namespace Concentrator.Drivers.P1
             {
                 // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver, and signal
                 // inversion can be changed only while no driver is installed.
-                SerialPortReads.DisposeQuietly(port);
+                SerialFraming.DisposeQuietly(port);
             }
         }
 
@@ -188,11 +179,22 @@ namespace Concentrator.Drivers.P1
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
+            bytesRead = 0;
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset + count > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
             string problem;
-            LinkStatus status = SerialPortReads.ReadAvailable(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            LinkStatus status = UartPolling.Read(_port, _options.PortName, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
             if (problem != null)
             {
-                LastProblem = "reading " + _options.PortName + ": " + problem;
+                LastProblem = problem;
             }
 
             return status;
@@ -230,16 +232,14 @@ namespace Concentrator.Drivers.P1
                 return Open();
             }
 
-            try
+            string problem;
+            LinkStatus applied = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
+            if (problem != null)
             {
-                SerialFraming.Apply(port, settings);
-                return LinkStatus.Ok;
+                LastProblem = problem;
             }
-            catch (Exception ex)
-            {
-                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+
+            return applied;
         }
 
         public void Dispose()

@@ -18,7 +18,7 @@ namespace Concentrator.Drivers.Rs485
     /// <see cref="Rs485PortOptions.TurnaroundMilliseconds"/> (bounded); a read waits at most the caller's timeout.
     /// One thread owns an instance (the bus arbiter's); nothing allocates per read or write.
     /// </summary>
-    /// <remarks>Reads are <see cref="SerialPortReads.ReadAvailable"/>: they never block past their timeout.</remarks>
+    /// <remarks>Reads are <see cref="UartPolling.Read"/>: they never block past their timeout.</remarks>
     public sealed class Rs485Port : IByteLink, IDisposable
     {
         // Safety net only: Read never asks for bytes that have not arrived.
@@ -118,7 +118,7 @@ namespace Concentrator.Drivers.Rs485
             {
                 if (port != null)
                 {
-                    SerialPortReads.DisposeQuietly(port);
+                    SerialFraming.DisposeQuietly(port);
                 }
 
                 LastProblem = "opening " + _options.PortName + " in RS485 mode failed: " + ExceptionText.Describe(ex);
@@ -136,7 +136,7 @@ namespace Concentrator.Drivers.Rs485
             _port = null;
             if (port != null)
             {
-                SerialPortReads.DisposeQuietly(port);
+                SerialFraming.DisposeQuietly(port);
             }
         }
 
@@ -144,11 +144,21 @@ namespace Concentrator.Drivers.Rs485
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset + count > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
             string problem;
-            LinkStatus status = SerialPortReads.ReadAvailable(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
+            LinkStatus status = UartPolling.Read(_port, _options.PortName, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
             if (problem != null)
             {
-                LastProblem = "reading " + _options.PortName + ": " + problem;
+                LastProblem = problem;
             }
 
             if (bytesRead > 0)
@@ -234,16 +244,14 @@ namespace Concentrator.Drivers.Rs485
                 return LinkStatus.Ok;
             }
 
-            try
+            string problem;
+            LinkStatus status = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
+            if (problem != null)
             {
-                SerialFraming.Apply(port, settings);
-                return LinkStatus.Ok;
+                LastProblem = problem;
             }
-            catch (Exception ex)
-            {
-                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+
+            return status;
         }
 
         public void Dispose()

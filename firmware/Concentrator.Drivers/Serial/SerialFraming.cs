@@ -1,5 +1,7 @@
+using System;
 using System.IO.Ports;
 using Concentrator.Core.Io;
+using Concentrator.Drivers.Diagnostics;
 
 namespace Concentrator.Drivers.Serial
 {
@@ -40,6 +42,38 @@ namespace Concentrator.Drivers.Serial
             port.DataBits = settings.DataBits;
             port.Parity = ToParity(settings.Parity);
             port.StopBits = ToStopBits(settings.StopBits);
+        }
+
+        /// <summary>
+        /// Applies the framing to an open port (<see cref="Apply"/>) without throwing: Ok, or Fault with
+        /// <paramref name="problem"/> saying what failed.
+        /// </summary>
+        public static LinkStatus TryApply(SerialPort port, LineSettings settings, string portName, out string problem)
+        {
+            problem = null;
+            try
+            {
+                Apply(port, settings);
+                return LinkStatus.Ok;
+            }
+            catch (Exception ex)
+            {
+                problem = "configuring " + portName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
+                return LinkStatus.Fault;
+            }
+        }
+
+        /// <summary>Disposes a port, swallowing what a failing close throws (the port is gone either way).</summary>
+        public static void DisposeQuietly(SerialPort port)
+        {
+            try
+            {
+                port.Dispose();
+            }
+            catch (Exception)
+            {
+                // A port that fails to close is gone either way; the next Open creates a new one.
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ namespace Concentrator.Core.Tests.Json
                 "{\"obis\":\"1-0:1.8.1*255\",\"value\":3235.689,\"unit\":\"kWh\"}," +
                 "{\"obis\":\"1-0:99.97.0*255\",\"value\":2}," +
                 "{\"obis\":\"0-0:96.7.19*255\",\"value\":9606,\"unit\":\"s\",\"time\":\"2017-01-17T06:59:12+01:00\"}," +
-                "{\"obis\":\"0-0:96.7.19*255\",\"value\":1,\"unit\":\"s\",\"invalid_time\":\"632525252525W\"}," +
+                "{\"obis\":\"0-0:96.7.19*255\",\"value\":1,\"unit\":\"s\",\"invalid_time\":\"632525252525W\",\"flags\":[\"invalid_timestamp\"]}," +
                 "{\"obis\":\"0-0:96.13.0*255\",\"value\":\"\"}," +
                 "{\"obis\":\"0-1:24.2.1*255\",\"value\":1091.352,\"unit\":\"m3\",\"time\":\"2019-09-05T21:00:00+02:00\"}]}";
             Assert.AreEqual(expected, Ascii.Text(writer.Buffer, 0, writer.Length));
@@ -70,7 +70,7 @@ namespace Concentrator.Core.Tests.Json
                 "\"0-0:96.1.1*255\":{\"value\":\"4530303331303033323339343536373136\"}," +
                 "\"1-0:1.8.1*255\":{\"value\":3235.689,\"unit\":\"kWh\"}," +
                 "\"1-0:99.97.0*255\":{\"value\":2}," +
-                "\"0-0:96.7.19*255\":[{\"value\":9606,\"unit\":\"s\",\"time\":\"2017-01-17T06:59:12+01:00\"},{\"value\":1,\"unit\":\"s\",\"invalid_time\":\"632525252525W\"}]," +
+                "\"0-0:96.7.19*255\":[{\"value\":9606,\"unit\":\"s\",\"time\":\"2017-01-17T06:59:12+01:00\"},{\"value\":1,\"unit\":\"s\",\"invalid_time\":\"632525252525W\",\"flags\":[\"invalid_timestamp\"]}]," +
                 "\"0-0:96.13.0*255\":{\"value\":\"\"}," +
                 "\"0-1:24.2.1*255\":{\"value\":1091.352,\"unit\":\"m3\",\"time\":\"2019-09-05T21:00:00+02:00\"}}}";
             Assert.AreEqual(expected, Ascii.Text(writer.Buffer, 0, writer.Length));
@@ -91,6 +91,21 @@ namespace Concentrator.Core.Tests.Json
             JsonWriter writer = new JsonWriter(200);
             new ReadingJsonFormatter().WriteReadingsPayload(writer, "p1", decoder.Readings, new DateTime(2026, 1, 1));
             Assert.IsTrue(writer.Overflowed);
+        }
+
+        [TestMethod]
+        public void Quality_flags_appear_on_the_set_and_on_flagged_readings()
+        {
+            DsmrTelegramDecoder decoder = Decoded();
+            decoder.Readings.Flags = Concentrator.Core.Readings.ReadingFlags.ClockSkew;
+            DsmrFeed.Find(decoder.Readings, "1-0:1.8.1", 0).Flags = Concentrator.Core.Readings.ReadingFlags.CounterWentBackwards | Concentrator.Core.Readings.ReadingFlags.OutOfRange;
+            JsonWriter writer = new JsonWriter(2048);
+            new ReadingJsonFormatter().WriteReadingsPayload(writer, "p1", decoder.Readings, new DateTime(2026, 11, 21, 17, 18, 5));
+            string json = Ascii.Text(writer.Buffer, 0, writer.Length);
+
+            Assert.IsTrue(json.IndexOf("\"received\":\"2026-11-21T17:18:05Z\",\"flags\":[\"clock_skew\"],\"readings\"") > 0, json);
+            Assert.IsTrue(json.IndexOf("\"1-0:1.8.1*255\":{\"value\":3235.689,\"unit\":\"kWh\",\"flags\":[\"counter_backwards\",\"out_of_range\"]}") > 0, json);
+            Assert.AreEqual("stale", ReadingJsonFormatter.FlagName(Concentrator.Core.Readings.ReadingFlags.Stale));
         }
     }
 }

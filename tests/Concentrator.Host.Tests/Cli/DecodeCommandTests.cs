@@ -153,7 +153,7 @@ public sealed class DecodeCommandTests
     public void Usage_errors_exit_2_with_a_clear_message()
     {
         string file = Write("good.txt", DsmrTelegrams.LandisGyrE350Dsmr42);
-        AssertUsage(new[] { "decode", "--protocol", "sml", file }, "unknown protocol 'sml' (known: dsmr");
+        AssertUsage(new[] { "decode", "--protocol", "mbus", file }, "unknown protocol 'mbus' (known: dsmr");
         AssertUsage(new[] { "decode", file }, "missing --protocol (known: dsmr");
         AssertUsage(new[] { "decode", "--protocol", "dsmr", Path.Combine(_directory, "missing.txt") }, "file not found: " + Path.Combine(_directory, "missing.txt"));
         AssertUsage(new[] { "decode", "--protocol", "dsmr", _directory }, "is a directory, not a file");
@@ -162,7 +162,7 @@ public sealed class DecodeCommandTests
         AssertUsage(new[] { "decode", "--protocol", "dsmr", file, file }, "unexpected argument");
         AssertUsage(new[] { "decode", "--protocol" }, "option '--protocol' needs a value");
         AssertUsage(new[] { "decode", "--hex=yes", "--protocol", "dsmr", file }, "option '--hex' takes no value");
-        AssertUsage(new[] { "recode" }, "unknown command 'recode': expected decode, simulate, demo");
+        AssertUsage(new[] { "recode" }, "unknown command 'recode': expected decode, simulate, demo, run");
         AssertUsage(Array.Empty<string>(), "usage: concentrator COMMAND");
     }
 

@@ -30,7 +30,7 @@ public sealed class DemoCommand : ICliCommand
 
     public string Summary => "run simulated meter(s) and the real P1 pipeline over TCP; print each MQTT message";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulationArguments.Options, new OptionSpec[]
+    public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulateCommand.Concat(SimulationArguments.Options, SmlDemoMeters.Options), new OptionSpec[]
     {
         new("mqtt", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
     });
@@ -51,6 +51,7 @@ public sealed class DemoCommand : ICliCommand
         "                       " + StallLimit.TotalSeconds + " s\n" +
         "  --duration S         stop after S seconds\n" +
         "  --meters N           simulated meters, each on its own port, named p1 … pN (default 1, at most 16)\n" +
+        SmlDemoMeters.Help +
         "  --device ID          the concentrator's name in the topics (default demo)\n" +
         "  --prefix P           first topic level(s) (default " + MqttTopics.DefaultPrefix + ")\n" +
         "simulation options (as for simulate; here a telegram every second unless --interval says otherwise):\n" +
@@ -82,24 +83,9 @@ public sealed class DemoCommand : ICliCommand
             throw new UsageException((exception.ParamName == nameof(P1RunnerOptions.DeviceId) ? "--device: " : "--prefix: ") + FirstSentence(exception.Message));
         }
 
-        IMessagePublisher output = new ConsoleMessagePublisher(console.Out);
-        Action closePublisher = () => { };
-        if (broker is not null)
+        if (!MqttPublisherFactory.TryOpen("demo", broker, console, out IMessagePublisher output, out Action closePublisher))
         {
-            if (MqttPublisherFactory.Create is null)
-            {
-                throw new UsageException("--mqtt: no MQTT publisher is configured; run without --mqtt to print the messages instead");
-            }
-
-            try
-            {
-                (output, closePublisher) = MqttPublisherFactory.Create(broker.Value.Host, broker.Value.Port, console.Error);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                console.Error.WriteLine("demo: cannot publish to " + broker.Value.Host + ":" + broker.Value.Port + ": " + exception.Message);
-                return ExitCodes.Failed;
-            }
+            return ExitCodes.Failed;
         }
 
         var publisher = new CountingPublisher(output, count);
@@ -108,8 +94,10 @@ public sealed class DemoCommand : ICliCommand
         var runs = new List<Task>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bool stalled = false;
+        SmlDemoMeters? sml = null;
         try
         {
+            sml = new SmlDemoMeters(arguments, meterOptions[0].EffectiveInterval, device, prefix, publisher, console);
             for (int i = 0; i < meterCount; i++)
             {
                 string meterId = "p" + (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -127,6 +115,8 @@ public sealed class DemoCommand : ICliCommand
             {
                 runs.Add(runner.RunAsync(stop.Token));
             }
+
+            sml.Start(runs, stop.Token);
 
             TimeSpan stallLimit = StallLimit;
             foreach (SimulatedP1PortOptions options in meterOptions)
@@ -176,6 +166,8 @@ public sealed class DemoCommand : ICliCommand
                 server.Dispose();
             }
 
+            sml?.Dispose();
+
             for (int i = 0; i < runners.Count; i++)
             {
                 console.Error.WriteLine("p" + (i + 1).ToString(CultureInfo.InvariantCulture) + ": " + runners[i].Counters);
@@ -189,7 +181,7 @@ public sealed class DemoCommand : ICliCommand
         return stalled ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static (string Host, int Port) ParseBroker(string text)
+    internal static (string Host, int Port) ParseBroker(string text)
     {
         int colon = text.LastIndexOf(':');
         string host = colon < 0 ? text : text.Substring(0, colon);

@@ -14,6 +14,36 @@ public static class MqttPublisherFactory
     /// <summary>(host, port, diagnostics) → the publisher and how to close it; throws with a clear message when the broker cannot be reached.</summary>
     public static Func<string, int, TextWriter, (IMessagePublisher Publisher, Action Close)>? Create { get; set; } = ConnectToBroker;
 
+    /// <summary>
+    /// The publisher a command prints or publishes through: the console, or with <c>--mqtt</c> the broker. False (the
+    /// reason written to standard error, prefixed with <paramref name="command"/>) when the broker cannot be reached.
+    /// </summary>
+    public static bool TryOpen(string command, (string Host, int Port)? broker, CommandLine.CliConsole console, out IMessagePublisher publisher, out Action close)
+    {
+        publisher = new ConsoleMessagePublisher(console.Out);
+        close = () => { };
+        if (broker is null)
+        {
+            return true;
+        }
+
+        if (Create is null)
+        {
+            throw new CommandLine.UsageException("--mqtt: no MQTT publisher is configured; run without --mqtt to print the messages instead");
+        }
+
+        try
+        {
+            (publisher, close) = Create(broker.Value.Host, broker.Value.Port, console.Error);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            console.Error.WriteLine(command + ": cannot publish to " + broker.Value.Host + ":" + broker.Value.Port + ": " + exception.Message);
+            return false;
+        }
+    }
+
     private static (IMessagePublisher Publisher, Action Close) ConnectToBroker(string host, int port, TextWriter diagnostics)
     {
         var options = new Concentrator.Host.Mqtt.MqttClientOptions

@@ -17,7 +17,7 @@ public sealed class SimulateCommand : ICliCommand
 
     public string Summary => "serve a simulated Landis+Gyr E350 P1 port (DSMR 4.2) on a loopback TCP port";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = Concat(SimulationArguments.Options, new OptionSpec[] { new("port", true), new("duration", true) });
+    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true) });
 
     public string Help =>
         "usage: concentrator simulate [--port N] [--interval S] [--dsmr5] [--fault KIND[:RATE]]… [--seed N] [--duration S]\n" +
@@ -31,6 +31,7 @@ public sealed class SimulateCommand : ICliCommand
         "options:\n" +
         "  --port N             TCP port on 127.0.0.1 (default " + DefaultPort + "; 0 picks a free one)\n" +
         SimulationArguments.Help +
+        SmlSimulation.Help +
         "  --duration S         stop after S seconds\n";
 
     public int Run(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -38,6 +39,11 @@ public sealed class SimulateCommand : ICliCommand
         arguments.RequireAtMostPositionals(0);
         int port = arguments.Int("port", DefaultPort, 0, 65535);
         TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
+        if (SmlSimulation.Requested(arguments))
+        {
+            return SmlSimulation.Serve(arguments, port, duration, console, cancellationToken);
+        }
+
         SimulatedP1PortOptions options = SimulationArguments.Parse(arguments, null, 0);
 
         using var server = new SimulatedP1PortServer(options);
@@ -57,7 +63,16 @@ public sealed class SimulateCommand : ICliCommand
         console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
         console.Out.Flush();
 
-        // Wait for Ctrl-C or the duration; WaitOne is bounded by the duration when there is one.
+        WaitForStop(duration, cancellationToken);
+
+        server.Stop();
+        console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Waits for Ctrl-C or the duration; bounded by the duration when there is one.</summary>
+    internal static void WaitForStop(TimeSpan? duration, CancellationToken cancellationToken)
+    {
         if (duration is null)
         {
             cancellationToken.WaitHandle.WaitOne();
@@ -66,10 +81,6 @@ public sealed class SimulateCommand : ICliCommand
         {
             cancellationToken.WaitHandle.WaitOne(duration.Value);
         }
-
-        server.Stop();
-        console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
-        return ExitCodes.Ok;
     }
 
     internal static OptionSpec[] Concat(OptionSpec[] first, OptionSpec[] second)

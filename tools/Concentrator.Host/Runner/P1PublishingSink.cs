@@ -3,6 +3,7 @@ using System.Text;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Json;
 using Concentrator.Core.P1;
+using Concentrator.Core.Quality;
 using Concentrator.Core.Readings;
 using Concentrator.Host.Publishing;
 
@@ -24,10 +25,12 @@ public sealed class P1PublishingSink : IP1TelegramSink
     private readonly JsonWriter _writer;
     private readonly ReadingJsonFormatter _formatter = new();
     private readonly byte[] _text = new byte[1024];
+    private readonly QualityChecker? _quality;
 
     public P1PublishingSink(IMessagePublisher publisher, string readingsTopic, string errorTopic, string meterId, int payloadCapacity,
-                            P1RunnerCounters counters, Action<string>? diagnostic)
+                            P1RunnerCounters counters, Action<string>? diagnostic, QualityChecker? quality = null)
     {
+        _quality = quality;
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
         _readingsTopic = readingsTopic ?? throw new ArgumentNullException(nameof(readingsTopic));
         _errorTopic = errorTopic ?? throw new ArgumentNullException(nameof(errorTopic));
@@ -39,8 +42,10 @@ public sealed class P1PublishingSink : IP1TelegramSink
 
     public void OnTelegram(ReadingSet readings)
     {
+        DateTime received = DateTime.UtcNow;
+        _quality?.Check(0, readings, received);
         _writer.Reset();
-        _formatter.WriteReadingsPayload(_writer, _meterId, readings, DateTime.UtcNow);
+        _formatter.WriteReadingsPayload(_writer, _meterId, readings, received);
         if (_writer.Overflowed)
         {
             _counters.CountPayloadOverflow();

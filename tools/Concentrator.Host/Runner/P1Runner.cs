@@ -36,7 +36,7 @@ public sealed class P1Runner : IDisposable
         ReadingsTopic = MqttTopics.Readings(options.TopicPrefix, options.DeviceId, options.MeterId);
         ErrorTopic = MqttTopics.MeterError(options.TopicPrefix, options.DeviceId, options.MeterId);
         _link = new TcpByteLink(options.Host, options.Port, options.ConnectTimeout);
-        _sink = new P1PublishingSink(publisher, ReadingsTopic, ErrorTopic, options.MeterId, options.PayloadCapacity, Counters, Report);
+        _sink = new P1PublishingSink(publisher, ReadingsTopic, ErrorTopic, options.MeterId, options.PayloadCapacity, Counters, Report, options.Quality);
         _reader = new P1PortReader(_link, new DsmrTelegramDecoder(options.Decoder), _sink, options.Reader);
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay);
     }
@@ -67,59 +67,12 @@ public sealed class P1Runner : IDisposable
             throw new InvalidOperationException("the runner is already running");
         }
 
-        bool outageReported = false;
-        LineSettings line = P1LineSettings.Dsmr4;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                if (!_link.IsConnected)
-                {
-                    LinkStatus connect = _link.Connect(cancellationToken);
-                    if (connect != LinkStatus.Ok)
-                    {
-                        if (cancellationToken.IsCancellationRequested)
-                        {
-                            break;
-                        }
-
-                        Counters.CountConnectFailure();
-                        if (!outageReported)
-                        {
-                            outageReported = true;
-                            _sink.PublishError("link: " + _link.LastError);
-                        }
-
-                        TimeSpan delay = _backoff.Next();
-                        Report(_link.LastError + "; retrying in " + delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s");
-                        cancellationToken.WaitHandle.WaitOne(delay);
-                        continue;
-                    }
-
-                    _link.Configure(line);
-                    Counters.CountConnect();
-                    _backoff.Reset();
-                    outageReported = false;
-                    Report("connected to " + _link.Endpoint + " (" + line + " on the meter side)");
-                }
-
-                LinkStatus status = _reader.Poll();
-                if (status == LinkStatus.Closed || status == LinkStatus.Fault)
-                {
-                    Counters.CountDisconnect();
-                    _link.Disconnect();
-                    outageReported = true;
-                    string reason = _link.LastError ?? ("link " + status);
-                    _sink.PublishError("link: " + reason);
-                    TimeSpan delay = _backoff.Next();
-                    Report(reason + "; reconnecting in " + delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s");
-                    cancellationToken.WaitHandle.WaitOne(delay);
-                }
-            }
+            new ReconnectingLinkLoop(_link, P1LineSettings.Dsmr4, _backoff, Counters, _sink.PublishError, Report).Run(_reader.Poll, cancellationToken);
         }
         finally
         {
-            _link.Disconnect();
             Interlocked.Exchange(ref _running, 0);
         }
     }

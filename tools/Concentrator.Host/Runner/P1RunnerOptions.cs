@@ -2,6 +2,7 @@ using System;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Mqtt;
 using Concentrator.Core.P1;
+using Concentrator.Core.Quality;
 
 namespace Concentrator.Host.Runner;
 
@@ -34,6 +35,9 @@ public sealed class P1RunnerOptions
     public P1ReaderOptions Reader { get; init; } = new P1ReaderOptions();
 
     public DsmrDecoderOptions Decoder { get; init; } = new DsmrDecoderOptions();
+
+    /// <summary>Flags implausible readings before they are published (meter index 0 of the checker); null: no checks.</summary>
+    public QualityChecker? Quality { get; init; }
 
     /// <summary>Size of the reused payload buffer; a telegram whose JSON does not fit is reported, not sent.</summary>
     public int PayloadCapacity { get; init; } = 16384;

@@ -7,7 +7,7 @@ namespace Concentrator.Host.Simulation;
 /// telegram and applies the fault chosen for the slot. <see cref="SimulatedP1PortServer"/> puts the result on TCP at the
 /// line's pace; tests can use it directly. Not thread-safe: one caller at a time.
 /// </summary>
-public sealed class SimulatedP1Port
+public sealed class SimulatedP1Port : IPushSource
 {
     /// <summary>Fewest and most bytes of line noise a <see cref="P1FaultKind.Garbage"/> fault puts before a telegram.</summary>
     public const int MinGarbage = 8;

@@ -67,22 +67,12 @@ namespace System.IO
         public static void WriteAllText(string path, string contents) { }
     }
 
-    public abstract class FileSystemInfo : MarshalByRefObject
-    {
-        internal FileSystemInfo() { }
-    }
-
-    public sealed class DirectoryInfo : FileSystemInfo
-    {
-        internal DirectoryInfo() { }
-    }
-
     public static class Directory
     {
-        public static DirectoryInfo CreateDirectory(string path) { throw null; }
+        // Returns void in some 1.x releases and DirectoryInfo in others: declared void so no code depends on it.
+        public static void CreateDirectory(string path) { }
         public static bool Exists(string path) { throw null; }
-        public static void Delete(string path) { }
-        public static void Delete(string path, bool recursive) { }
+        public static void Delete(string path, bool recursive = false) { }
         public static string[] GetFiles(string path) { throw null; }
         public static string[] GetDirectories(string path) { throw null; }
     }

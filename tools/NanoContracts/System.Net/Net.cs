@@ -24,8 +24,8 @@ namespace System.Net
     {
         public IPEndPoint(long address, int port) { }
         public IPEndPoint(IPAddress address, int port) { }
-        public IPAddress Address { get { throw null; } set { } }
-        public int Port { get { throw null; } set { } }
+        public IPAddress Address { get { throw null; } }
+        public int Port { get { throw null; } }
         public override string ToString() { throw null; }
     }
 
@@ -107,7 +107,9 @@ namespace System.Net.Sockets
         public int Receive(byte[] buffer, int offset, int size, SocketFlags socketFlags) { throw null; }
         public bool Poll(int microSeconds, SelectMode mode) { throw null; }
         public void Close() { }
-        public void Dispose() { }
+        // Dispose is an explicit interface implementation in nanoFramework (use Close or a using block).
+        void IDisposable.Dispose() { }
+        protected virtual void Dispose(bool disposing) { }
     }
 }
 

@@ -177,7 +177,6 @@ namespace System
         public static int Compare(DateTime t1, DateTime t2) { throw null; }
         public int CompareTo(object val) { throw null; }
         public static int DaysInMonth(int year, int month) { throw null; }
-        public static bool IsLeapYear(int year) { throw null; }
         public override bool Equals(object val) { throw null; }
         public static bool Equals(DateTime t1, DateTime t2) { throw null; }
         public override int GetHashCode() { throw null; }
@@ -209,8 +208,6 @@ namespace System
         public override string ToString() { throw null; }
         public override bool Equals(object o) { throw null; }
         public override int GetHashCode() { throw null; }
-        public static bool operator ==(Guid a, Guid b) { throw null; }
-        public static bool operator !=(Guid a, Guid b) { throw null; }
     }
 
     public class Random
@@ -225,7 +222,7 @@ namespace System
 
     public static class BitConverter
     {
-        public static readonly bool IsLittleEndian;
+        public static bool IsLittleEndian { get { throw null; } }
         public static long DoubleToInt64Bits(double value) { throw null; }
         public static double Int64BitsToDouble(long value) { throw null; }
         public static byte[] GetBytes(bool value) { throw null; }
@@ -255,21 +252,16 @@ namespace System
 
     public static class Convert
     {
-        public static byte ToByte(string value) { throw null; }
-        public static byte ToByte(string value, int fromBase) { throw null; }
-        public static short ToInt16(string value) { throw null; }
-        public static short ToInt16(string value, int fromBase) { throw null; }
-        public static ushort ToUInt16(string value) { throw null; }
-        public static ushort ToUInt16(string value, int fromBase) { throw null; }
-        public static int ToInt32(string value) { throw null; }
-        public static int ToInt32(string value, int fromBase) { throw null; }
-        public static uint ToUInt32(string value) { throw null; }
-        public static uint ToUInt32(string value, int fromBase) { throw null; }
-        public static long ToInt64(string value) { throw null; }
-        public static long ToInt64(string value, int fromBase) { throw null; }
-        public static ulong ToUInt64(string value) { throw null; }
-        public static ulong ToUInt64(string value, int fromBase) { throw null; }
+        public static byte ToByte(string value, int fromBase = 10) { throw null; }
+        public static short ToInt16(string value, int fromBase = 10) { throw null; }
+        public static ushort ToUInt16(string value, int fromBase = 10) { throw null; }
+        public static int ToInt32(string value, int fromBase = 10) { throw null; }
+        public static uint ToUInt32(string value, int fromBase = 10) { throw null; }
+        public static long ToInt64(string value, int fromBase = 10) { throw null; }
+        public static ulong ToUInt64(string value, int fromBase = 10) { throw null; }
+        public static sbyte ToSByte(string value, int fromBase = 10) { throw null; }
         public static double ToDouble(string value) { throw null; }
+        public static float ToSingle(string value) { throw null; }
         public static string ToBase64String(byte[] inArray) { throw null; }
         public static string ToBase64String(byte[] inArray, int offset, int length) { throw null; }
         public static byte[] FromBase64String(string s) { throw null; }

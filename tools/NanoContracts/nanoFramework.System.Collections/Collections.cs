@@ -1,53 +1,30 @@
 namespace System.Collections
 {
-    [Serializable]
-    public struct DictionaryEntry
-    {
-        public object Key;
-        public object Value;
-        public DictionaryEntry(object key, object value) { throw null; }
-    }
-
-    public interface IDictionaryEnumerator : IEnumerator
-    {
-        object Key { get; }
-        object Value { get; }
-        DictionaryEntry Entry { get; }
-    }
-
-    public interface IDictionary : ICollection
-    {
-        object this[object key] { get; set; }
-        ICollection Keys { get; }
-        ICollection Values { get; }
-        bool Contains(object key);
-        void Add(object key, object value);
-        void Clear();
-        bool IsReadOnly { get; }
-        bool IsFixedSize { get; }
-        void Remove(object key);
-    }
-
-    public class Hashtable : IDictionary, ICloneable
+    // Checked against nanoframework/System.Collections (Collections/Hashtable.cs, Collections/Queue.cs).
+    // Hashtable's members are not virtual and it has no ContainsKey; its IDictionary/ICollection interfaces and the
+    // Stack and DictionaryEntry types are left out until something needs them (add them after checking the source).
+    public class Hashtable : ICloneable
     {
         public Hashtable() { }
         public Hashtable(int capacity) { }
-        public virtual object this[object key] { get { throw null; } set { } }
-        public virtual ICollection Keys { get { throw null; } }
-        public virtual ICollection Values { get { throw null; } }
-        public virtual int Count { get { throw null; } }
-        public virtual bool IsReadOnly { get { throw null; } }
-        public virtual bool IsFixedSize { get { throw null; } }
-        public virtual bool IsSynchronized { get { throw null; } }
-        public virtual object SyncRoot { get { throw null; } }
-        public virtual void Add(object key, object value) { }
-        public virtual void Clear() { }
-        public virtual object Clone() { throw null; }
-        public virtual bool Contains(object key) { throw null; }
-        public virtual bool ContainsKey(object key) { throw null; }
-        public virtual void CopyTo(Array array, int arrayIndex) { }
+        public Hashtable(int capacity, int maxLoadFactor) { }
+        public int MaxLoadFactor { get { throw null; } set { } }
+        public double GrowthFactor { get { throw null; } set { } }
+        public object this[object key] { get { throw null; } set { } }
+        public ICollection Keys { get { throw null; } }
+        public ICollection Values { get { throw null; } }
+        public int Count { get { throw null; } }
+        public bool IsReadOnly { get { throw null; } }
+        public bool IsFixedSize { get { throw null; } }
+        public bool IsSynchronized { get { throw null; } }
+        public object SyncRoot { get { throw null; } }
+        public void Add(object key, object value) { }
+        public void Clear() { }
+        public object Clone() { throw null; }
+        public bool Contains(object key) { throw null; }
+        public void CopyTo(Array array, int index) { }
         public IEnumerator GetEnumerator() { throw null; }
-        public virtual void Remove(object key) { }
+        public void Remove(object key) { }
     }
 
     [Serializable]
@@ -65,24 +42,6 @@ namespace System.Collections
         public virtual void Enqueue(object obj) { }
         public virtual IEnumerator GetEnumerator() { throw null; }
         public virtual object Peek() { throw null; }
-        public virtual object[] ToArray() { throw null; }
-    }
-
-    [Serializable]
-    public class Stack : ICollection, ICloneable
-    {
-        public Stack() { }
-        public virtual int Count { get { throw null; } }
-        public virtual bool IsSynchronized { get { throw null; } }
-        public virtual object SyncRoot { get { throw null; } }
-        public virtual void Clear() { }
-        public virtual object Clone() { throw null; }
-        public virtual bool Contains(object obj) { throw null; }
-        public virtual void CopyTo(Array array, int index) { }
-        public virtual IEnumerator GetEnumerator() { throw null; }
-        public virtual object Peek() { throw null; }
-        public virtual object Pop() { throw null; }
-        public virtual void Push(object obj) { }
         public virtual object[] ToArray() { throw null; }
     }
 }

@@ -55,7 +55,7 @@ namespace System.Text
         public StringBuilder AppendLine() { throw null; }
         public StringBuilder AppendLine(string value) { throw null; }
         public StringBuilder Clear() { throw null; }
-        public StringBuilder Insert(int index, string value) { throw null; }
+        public StringBuilder Insert(int index, string value, int count) { throw null; }
         public StringBuilder Remove(int startIndex, int length) { throw null; }
         public override string ToString() { throw null; }
         public string ToString(int startIndex, int length) { throw null; }

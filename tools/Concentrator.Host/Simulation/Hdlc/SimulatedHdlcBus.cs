@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using Concentrator.Core.Hdlc;
@@ -15,14 +14,10 @@ namespace Concentrator.Host.Simulation.Hdlc;
 /// addresses nobody has). Answers are paced at the bus's line rate. Every meter has its own <see cref="HdlcFaultPlan"/>.
 /// Several connections share the meters (a bus has one state), one frame at a time.
 /// </summary>
-public sealed class SimulatedHdlcBus : IDisposable
+public sealed class SimulatedHdlcBus : SimulatedTcpServer
 {
-    /// <summary>A client that takes no bytes for this long is dropped.</summary>
-    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
-
     private readonly List<HdlcServerStation> _stations = new();
     private readonly object _busLock = new();
-    private readonly SimulatedTcpListener _listener;
     private readonly LineSettings _line;
     private long _framesReceived;
     private long _framesForNobody;
@@ -30,16 +25,10 @@ public sealed class SimulatedHdlcBus : IDisposable
 
     /// <param name="line">The bus's framing, for pacing the answers (baud rate 0: no pacing).</param>
     public SimulatedHdlcBus(LineSettings line)
+        : base("HDLC bus")
     {
         _line = line;
-        _listener = new SimulatedTcpListener("HDLC bus", Serve);
-        _listener.Diagnostic += message => Diagnostic?.Invoke(message);
     }
-
-    /// <summary>Connections and protocol problems, one line each.</summary>
-    public event Action<string>? Diagnostic;
-
-    public int Port => _listener.Port;
 
     public IReadOnlyList<HdlcServerStation> Meters => _stations;
 
@@ -70,13 +59,7 @@ public sealed class SimulatedHdlcBus : IDisposable
         }
     }
 
-    public void Start(int port = 0, IPAddress? address = null) => _listener.Start(port, address);
-
-    public void Stop() => _listener.Stop();
-
-    public void Dispose() => _listener.Dispose();
-
-    private void Serve(Socket socket, CancellationToken token)
+    protected override string Serve(int id, Socket socket, CancellationToken token)
     {
         var decoder = new HdlcFrameDecoder(HdlcFrameEncoder.MaxLength);
         var pacer = new WireRatePacer(_line);
@@ -93,7 +76,7 @@ public sealed class SimulatedHdlcBus : IDisposable
             int read = socket.Receive(input);
             if (read == 0)
             {
-                return;
+                return "closed by the client";
             }
 
             int offset = 0;
@@ -109,7 +92,7 @@ public sealed class SimulatedHdlcBus : IDisposable
                 if (status != HdlcDecodeStatus.FrameReady)
                 {
                     Interlocked.Increment(ref _lineErrors);
-                    Diagnostic?.Invoke("HDLC bus: " + decoder.DescribeLastFailure());
+                    Report("HDLC bus: " + decoder.DescribeLastFailure());
                     continue;
                 }
 
@@ -121,6 +104,8 @@ public sealed class SimulatedHdlcBus : IDisposable
                 }
             }
         }
+
+        return "closed";
     }
 
     private int Answer(HdlcFrame frame, byte[] output)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using Concentrator.Core.Wrapper;
@@ -14,22 +13,16 @@ namespace Concentrator.Host.Simulation.Hdlc;
 /// with a version other than 1, gets no answer. Faults: <see cref="HdlcFaultKind.Silence"/> (no answer) and
 /// <see cref="HdlcFaultKind.DropAssociation"/> (the connection is closed); the other kinds are HDLC-only and ignored.
 /// </summary>
-public sealed class SimulatedWrapperServer : IDisposable
+public sealed class SimulatedWrapperServer : SimulatedTcpServer
 {
     private readonly Dictionary<int, IApduHandler> _handlers = new();
     private readonly object _lock = new();
-    private readonly SimulatedTcpListener _listener;
     private long _requests;
 
     public SimulatedWrapperServer()
+        : base("DLMS wrapper")
     {
-        _listener = new SimulatedTcpListener("DLMS wrapper", Serve);
-        _listener.Diagnostic += message => Diagnostic?.Invoke(message);
     }
-
-    public event Action<string>? Diagnostic;
-
-    public int Port => _listener.Port;
 
     public HdlcFaultPlan Faults { get; } = new();
 
@@ -45,13 +38,7 @@ public sealed class SimulatedWrapperServer : IDisposable
         }
     }
 
-    public void Start(int port = 0, IPAddress? address = null) => _listener.Start(port, address);
-
-    public void Stop() => _listener.Stop();
-
-    public void Dispose() => _listener.Dispose();
-
-    private void Serve(Socket socket, CancellationToken token)
+    protected override string Serve(int id, Socket socket, CancellationToken token)
     {
         byte[] header = new byte[WrapperTransport.HeaderLength];
         byte[] request = new byte[0xFFFF];
@@ -68,7 +55,7 @@ public sealed class SimulatedWrapperServer : IDisposable
         {
             if (!ReceiveExactly(socket, header, WrapperTransport.HeaderLength, token))
             {
-                return;
+                return "closed by the client";
             }
 
             int version = (header[0] << 8) | header[1];
@@ -77,7 +64,7 @@ public sealed class SimulatedWrapperServer : IDisposable
             int length = (header[6] << 8) | header[7];
             if (!ReceiveExactly(socket, request, length, token))
             {
-                return;
+                return "closed by the client";
             }
 
             IApduHandler? meter;
@@ -88,7 +75,7 @@ public sealed class SimulatedWrapperServer : IDisposable
 
             if (version != WrapperTransport.Version || meter is null)
             {
-                Diagnostic?.Invoke("DLMS wrapper: request version " + version + " to wPort " + destination + " left unanswered");
+                Report("DLMS wrapper: request version " + version + " to wPort " + destination + " left unanswered");
                 continue;
             }
 
@@ -102,7 +89,7 @@ public sealed class SimulatedWrapperServer : IDisposable
             HdlcFaultKind fault = Faults.Next();
             if (fault == HdlcFaultKind.DropAssociation)
             {
-                return;
+                return "closed (simulated association drop)";
             }
 
             if (answer < 0 || fault == HdlcFaultKind.Silence)
@@ -113,6 +100,8 @@ public sealed class SimulatedWrapperServer : IDisposable
             WrapperTransport.WriteHeader(response, destination, source, answer);
             socket.Send(response, 0, WrapperTransport.HeaderLength + answer, SocketFlags.None);
         }
+
+        return "closed";
     }
 
     private static bool ReceiveExactly(Socket socket, byte[] buffer, int count, CancellationToken token)

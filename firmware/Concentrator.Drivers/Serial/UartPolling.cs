@@ -8,33 +8,28 @@ using Concentrator.Drivers.Diagnostics;
 namespace Concentrator.Drivers.Serial
 {
     /// <summary>
-    /// Bounded reads from a nanoFramework <see cref="SerialPort"/>, shared by the drivers that are an <see cref="IByteLink"/>.
-    /// On the ESP32 <c>SerialPort.Read(buffer, offset, count)</c> returns at once only when <c>count</c> bytes are
-    /// already in the receive ring buffer; otherwise it waits for all of them, up to <c>ReadTimeout</c>, and then throws
-    /// <see cref="TimeoutException"/> (nf-interpreter, targets/ESP32/_nanoCLR/System.IO.Ports). So a read here polls
-    /// <c>BytesToRead</c> until bytes are there or the caller's timeout has passed, then takes exactly what is there:
-    /// no call blocks past its timeout and the idle path throws nothing.
+    /// A bounded, non-throwing read from a nanoFramework <see cref="SerialPort"/>, shared by the UART drivers.
     /// </summary>
-    public static class SerialPortReads
+    /// <remarks>
+    /// How nanoFramework's <c>SerialPort.Read(buffer, offset, count)</c> behaves on the ESP32 (nf-interpreter,
+    /// targets/ESP32/_nanoCLR/System.IO.Ports/sys_io_ser_native_System_IO_Ports_SerialPort.cpp): it returns at
+    /// once only when <c>count</c> bytes are already in the receive ring buffer; otherwise it waits for all
+    /// <c>count</c> bytes, up to <c>ReadTimeout</c> (default infinite), and then throws <see cref="TimeoutException"/>,
+    /// leaving the bytes that did arrive in the buffer. <c>BytesToRead</c> is the ring buffer's length. So this
+    /// never asks for more than <c>BytesToRead</c>: it polls <c>BytesToRead</c> every <c>pollIntervalMilliseconds</c>
+    /// until bytes are there or the caller's timeout has passed, then reads exactly what is there. No call blocks
+    /// past the timeout and the idle path throws nothing.
+    /// </remarks>
+    public static class UartPolling
     {
         /// <summary>
         /// Reads what has arrived (up to <paramref name="count"/>), waiting at most <paramref name="timeoutMilliseconds"/>
-        /// for the first byte (0 or less: check once). <paramref name="problem"/> describes a UART fault (else null).
+        /// (0 or less: check once). On <see cref="LinkStatus.Fault"/> <paramref name="problem"/> says what happened.
         /// </summary>
-        public static LinkStatus ReadAvailable(SerialPort port, byte[] buffer, int offset, int count, int timeoutMilliseconds, int pollIntervalMilliseconds, out int bytesRead, out string problem)
+        public static LinkStatus Read(SerialPort port, string portName, byte[] buffer, int offset, int count, int timeoutMilliseconds, int pollIntervalMilliseconds, out int bytesRead, out string problem)
         {
             bytesRead = 0;
             problem = null;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
             if (port == null)
             {
                 return LinkStatus.Closed;
@@ -67,8 +62,8 @@ namespace Concentrator.Drivers.Serial
                     available = port.BytesToRead;
                 }
 
-                // The ring buffer holds at least this many bytes and only this thread takes from it, so the read
-                // returns at once without waiting on ReadTimeout.
+                // The ring buffer holds at least this many bytes and only the calling thread takes from it, so the
+                // read returns at once without waiting on ReadTimeout.
                 bytesRead = port.Read(buffer, offset, available < count ? available : count);
                 return bytesRead > 0 ? LinkStatus.Ok : LinkStatus.Timeout;
             }
@@ -78,7 +73,7 @@ namespace Concentrator.Drivers.Serial
             }
             catch (IOException ex)
             {
-                problem = ExceptionText.Describe(ex);
+                problem = "reading " + portName + ": " + ExceptionText.Describe(ex);
                 return LinkStatus.Fault;
             }
             catch (ObjectDisposedException)
@@ -89,19 +84,6 @@ namespace Concentrator.Drivers.Serial
             {
                 // SerialPort throws this when the port is not open.
                 return LinkStatus.Closed;
-            }
-        }
-
-        /// <summary>Disposes a port that may already be broken (on the ESP32 only Dispose uninstalls the UART driver).</summary>
-        public static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
-                // A port that fails to close is gone either way; the next Open creates a new one.
             }
         }
     }

@@ -1,0 +1,93 @@
+using Concentrator.Core.Meters;
+using Concentrator.Core.Timing;
+
+namespace Concentrator.Core.Scheduling
+{
+    /// <summary>
+    /// What a <see cref="PortScheduler"/> knows about one meter: its current slot, retries, offline state and counters.
+    /// One per meter, allocated when the scheduler is built; the poll cycle only updates fields.
+    /// </summary>
+    public sealed class MeterSchedule
+    {
+        internal MeterSchedule(int index, MeterDefinition definition, IMeterReader reader, SchedulerOptions options)
+        {
+            Index = index;
+            Definition = definition;
+            Reader = reader;
+            Backoff = new RetryBackoff(options.RetryFirstDelayMilliseconds, options.RetryMaxDelayMilliseconds);
+            IntervalMilliseconds = definition.IntervalSeconds * 1000L;
+            int probeSeconds = options.OfflineProbeIntervalSeconds > definition.IntervalSeconds ? options.OfflineProbeIntervalSeconds : definition.IntervalSeconds;
+            ProbeIntervalMilliseconds = probeSeconds * 1000L;
+        }
+
+        /// <summary>Position in the scheduler's inventory (the index a quality checker or a status table uses).</summary>
+        public int Index { get; private set; }
+
+        public MeterDefinition Definition { get; private set; }
+
+        public IMeterReader Reader { get; private set; }
+
+        internal RetryBackoff Backoff;
+        internal long IntervalMilliseconds;
+        internal long ProbeIntervalMilliseconds;
+
+        /// <summary>Start of the slot being served (UTC ms).</summary>
+        public long SlotMilliseconds { get; internal set; }
+
+        /// <summary>When the next attempt is due (the slot start, or a retry time).</summary>
+        public long DueMilliseconds { get; internal set; }
+
+        /// <summary>True once the current slot is done (read, or given up); the meter waits for its next slot.</summary>
+        public bool SlotDone { get; internal set; }
+
+        /// <summary>Attempts made in the current slot.</summary>
+        public int AttemptsInSlot { get; internal set; }
+
+        /// <summary>Failed attempts since the last success.</summary>
+        public int ConsecutiveFailures { get; internal set; }
+
+        /// <summary>True after <see cref="SchedulerOptions.OfflineAfterFailures"/> consecutive failures, until the next success.</summary>
+        public bool Offline { get; internal set; }
+
+        /// <summary>Successful reads.</summary>
+        public long Reads { get; internal set; }
+
+        /// <summary>Failed attempts (retries included).</summary>
+        public long Failures { get; internal set; }
+
+        /// <summary>Slots that ended without a successful read although attempts were made.</summary>
+        public long FailedSlots { get; internal set; }
+
+        /// <summary>Slots that ended without even one attempt (the port was busy with overrunning reads, or the clock jumped).</summary>
+        public long MissedSlots { get; internal set; }
+
+        /// <summary>Reads that took longer than the budget plus the tolerance (a reader that does not keep its budget).</summary>
+        public long Overruns { get; internal set; }
+
+        /// <summary>Times the meter went offline.</summary>
+        public long OfflineEvents { get; internal set; }
+
+        /// <summary>Status of the last attempt.</summary>
+        public MeterReadStatus LastStatus { get; internal set; }
+
+        /// <summary>Error text of the last failed attempt (null before the first failure).</summary>
+        public string LastError { get; internal set; }
+
+        /// <summary>When the last attempt started, and how long after its slot start that was.</summary>
+        public long LastStartMilliseconds { get; internal set; }
+
+        public long LastStartDelayMilliseconds { get; internal set; }
+
+        /// <summary>The longest delay between a slot start and the first attempt in it, since start.</summary>
+        public long MaxFirstAttemptDelayMilliseconds { get; internal set; }
+
+        /// <summary>How long the last attempt took.</summary>
+        public long LastDurationMilliseconds { get; internal set; }
+
+        /// <summary>The interval the meter is scheduled on now: its own, or the probe interval while offline.</summary>
+        internal long EffectiveIntervalMilliseconds
+        {
+            get { return Offline ? ProbeIntervalMilliseconds : IntervalMilliseconds; }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Concentrator.Core.Tests.Sml
+{
+    /// <summary>
+    /// Request and response files of a pull over TCP, composed byte by byte from SML 1.04 §7 (SML_PublicOpen.Req:
+    /// 7 fields, SML_GetList.Req: 5, SML_PublicClose.Req: 1; message tags as Unsigned32) with CRCs computed
+    /// independently of Core.
+    /// </summary>
+    public static class SmlClientFiles
+    {
+        /// <summary>The first request of a client with id "CONCEN", no server id, login or list name: transaction ids O0000001, G0000001, C0000001, request file id F0000001.</summary>
+        public const string FirstRequest =
+            "1B1B1B1B0101010176094F3030303030303162006200726500000100770107434F4E43454E0946303030303030310101"
+            + "010163B5800076094730303030303031620162007265000007007507434F4E43454E01010101632A4F00760943303030"
+            + "30303031620062007265000002007101631E23001B1B1B1B1A008339";
+
+        /// <summary>The answer to it: Open.Res, GetList.Res (transaction G0000001, 1-0:1.8.0 = 555.5 Wh), Close.Res.</summary>
+        public const string ResponseToFirst =
+            "1B1B1B1B0101010176094F303030303030316200620072630101760107434F4E43454E0946303030303030310B0A014C"
+            + "475A0003A1B2C3010163C035007609473030303030303162016200726307017707434F4E43454E0B0A014C475A0003A1"
+            + "B2C301017177070100010800FF0101621E52FF65000015B3010101636D93007609433030303030303162026200726302"
+            + "017101638E6700001B1B1B1B1A018B39";
+
+        /// <summary>The same answer to another request (GetList.Res transaction G00000FF).</summary>
+        public const string StaleResponse =
+            "1B1B1B1B0101010176094F303030303030316200620072630101760107434F4E43454E0946303030303030310B0A014C"
+            + "475A0003A1B2C3010163C035007609473030303030464662016200726307017707434F4E43454E0B0A014C475A0003A1"
+            + "B2C301017177070100010800FF0101621E52FF65000015B3010101630E70007609433030303030303162026200726302"
+            + "017101638E6700001B1B1B1B1A01975D";
+    }
+}

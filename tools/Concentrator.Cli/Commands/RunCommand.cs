@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Concentrator.Cli.CommandLine;
+using Concentrator.Core.Scheduling;
+using Concentrator.Host.Inventory;
+using Concentrator.Host.Publishing;
+using Concentrator.Host.Runner;
+
+namespace Concentrator.Cli.Commands;
+
+/// <summary>
+/// <c>run --config FILE</c>: reads a meter inventory and runs Core's scheduler against the meters over TCP, one thread
+/// per port, printing (or publishing) every MQTT message.
+/// </summary>
+public sealed class RunCommand : ICliCommand
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    public string Name => "run";
+
+    public string Summary => "read the meters of an inventory file on their schedule over TCP; print or publish each message";
+
+    public IReadOnlyList<OptionSpec> Options { get; } = new OptionSpec[] { new("config", true), new("mqtt", true), new("duration", true) };
+
+    public string Help =>
+        "usage: concentrator run --config FILE [--mqtt HOST:PORT] [--duration S]\n" +
+        "\n" +
+        "Reads the meter inventory FILE (format: firmware/Concentrator.Core/Scheduling/README.md) and runs the\n" +
+        "firmware's scheduler: one thread per port, the meters of a port one at a time on clock-aligned slots, with\n" +
+        "retries, offline probing and a read budget per meter; meters with interval=0 push and are read continuously.\n" +
+        "Every meter is reached over TCP at its address=HOST:PORT (ser2net, an adapter, 'concentrator simulate').\n" +
+        "Prints each MQTT message as one line (topic, a space, the payload); diagnostics go to standard error.\n" +
+        "\n" +
+        "options:\n" +
+        "  --config FILE        the inventory file (required)\n" +
+        "  --mqtt HOST:PORT     publish to this MQTT broker (QoS 1) instead of printing\n" +
+        "  --duration S         stop after S seconds (default: until Ctrl-C)\n";
+
+    public int Run(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        arguments.RequireAtMostPositionals(0);
+        string path = arguments.Value("config") ?? throw new UsageException("--config FILE is required (the meter inventory; see 'concentrator run --help')");
+        TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
+        (string Host, int Port)? broker = arguments.Value("mqtt") is { } mqtt ? DemoCommand.ParseBroker(mqtt) : null;
+
+        InventoryConfiguration configuration;
+        try
+        {
+            configuration = InventoryFile.Load(path);
+        }
+        catch (InventoryFileException exception)
+        {
+            console.Error.WriteLine("run: " + exception.Message);
+            return ExitCodes.Failed;
+        }
+
+        if (!MqttPublisherFactory.TryOpen("run", broker, console, out IMessagePublisher publisher, out Action closePublisher))
+        {
+            return ExitCodes.Failed;
+        }
+
+        InventoryRunner runner;
+        try
+        {
+            runner = new InventoryRunner(configuration, publisher);
+        }
+        catch (InventoryFileException exception)
+        {
+            closePublisher();
+            console.Error.WriteLine("run: " + path + ": " + exception.Message);
+            return ExitCodes.Failed;
+        }
+
+        using (runner)
+        {
+            runner.Diagnostic += message => console.Error.WriteLine(message);
+            foreach (ScheduledPortRunner port in runner.Ports)
+            {
+                for (int i = 0; i < port.Scheduler.Count; i++)
+                {
+                    MeterSchedule meter = port.Scheduler[i];
+                    console.Error.WriteLine(meter.Definition.Id + ": " + port.Port + " port, " + meter.Definition.Protocol + " at " + meter.Definition.Address +
+                                            ", every " + meter.Definition.IntervalSeconds.ToString(CultureInfo.InvariantCulture) + " s (priority " +
+                                            ((ReadPriority)meter.Definition.Priority).ToString().ToLowerInvariant() + ")");
+                }
+            }
+
+            foreach (P1Runner continuous in runner.ContinuousMeters)
+            {
+                console.Error.WriteLine(continuous.ReadingsTopic + ": continuous P1 stream at " + continuous.Endpoint);
+            }
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task run = runner.RunAsync(stop.Token);
+            long started = Stopwatch.GetTimestamp();
+            while (!cancellationToken.IsCancellationRequested && !run.IsCompleted)
+            {
+                if (duration is not null && Stopwatch.GetElapsedTime(started) >= duration.Value)
+                {
+                    break;
+                }
+
+                Thread.Sleep(50);
+            }
+
+            stop.Cancel();
+            try
+            {
+                run.Wait(StopTimeout);
+            }
+            catch (AggregateException exception)
+            {
+                console.Error.WriteLine("run: a port failed: " + exception.InnerException?.Message);
+            }
+
+            foreach (ScheduledPortRunner port in runner.Ports)
+            {
+                for (int i = 0; i < port.Scheduler.Count; i++)
+                {
+                    MeterSchedule m = port.Scheduler[i];
+                    console.Error.WriteLine(m.Definition.Id + ": reads " + m.Reads + ", failures " + m.Failures + ", failed slots " + m.FailedSlots +
+                                            ", missed slots " + m.MissedSlots + ", overruns " + m.Overruns + (m.Offline ? ", offline" : "") +
+                                            ", longest first-attempt delay " + m.MaxFirstAttemptDelayMilliseconds + " ms");
+                }
+            }
+
+            foreach (P1Runner continuous in runner.ContinuousMeters)
+            {
+                console.Error.WriteLine(continuous.ReadingsTopic + ": " + continuous.Counters);
+            }
+        }
+
+        closePublisher();
+        console.Out.Flush();
+        return ExitCodes.Ok;
+    }
+}
