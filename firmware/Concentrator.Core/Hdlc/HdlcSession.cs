@@ -24,6 +24,9 @@ namespace Concentrator.Core.Hdlc
         private const int LlcLength = 3;
         private const int CaptureSize = 64;
 
+        // Longest xDLMS APDU (its PDU size is a 16-bit value).
+        private const int MaxApduLength = 0xFFFF;
+
         private readonly IByteLink _link;
         private readonly IMillisecondClock _clock;
         private readonly HdlcSessionOptions _options;
@@ -276,13 +279,21 @@ namespace Concentrator.Core.Hdlc
         {
             responseLength = 0;
             int collected = 0;
+            int busyPolls = 0;
+            int duplicates = 0;
             bool tooLong = false;
             while (true)
             {
                 HdlcFrameType type = frame.Type;
-                if (type == HdlcFrameType.ReceiveNotReady)
+                if (type == HdlcFrameType.ReceiveNotReady || (type == HdlcFrameType.ReceiveReady && frame.ReceiveSequence == _sendSequence))
                 {
-                    // The meter is busy: ask again (bounded by the retries of Transact).
+                    // The meter is busy (RNR), or acknowledged without answering yet (RR, as some meters do while they
+                    // prepare a long answer): ask again, a bounded number of times.
+                    if (++busyPolls > _options.MaxRetries + 1)
+                    {
+                        return Fail(ApduTransportStatus.Timeout, "meter " + _server.ToString() + " stayed busy (" + HdlcControl.Name(type) + ") through " + (busyPolls - 1).ToString() + " polls");
+                    }
+
                     ApduTransportStatus busy = Transact(HdlcControl.ReceiveReady(_receiveSequence, true), false, 0, out frame);
                     if (busy != ApduTransportStatus.Ok)
                     {
@@ -314,6 +325,11 @@ namespace Concentrator.Core.Hdlc
                     return Fail(ApduTransportStatus.Corrupt, "sequence error: meter's N(S)=" + frame.SendSequence.ToString() + ", expected " + _receiveSequence.ToString());
                 }
 
+                if (duplicate && ++duplicates > _options.MaxRetries + 1)
+                {
+                    return Fail(ApduTransportStatus.Corrupt, "meter " + _server.ToString() + " keeps repeating segment N(S)=" + frame.SendSequence.ToString());
+                }
+
                 if (!duplicate)
                 {
                     int start = frame.InformationOffset;
@@ -341,6 +357,12 @@ namespace Concentrator.Core.Hdlc
 
                     collected += length;
                     _receiveSequence = (_receiveSequence + 1) & 7;
+                    if (collected > MaxApduLength)
+                    {
+                        // No APDU is that long (xDLMS PDU sizes are 16-bit): the meter is streaming nonsense.
+                        _open = false;
+                        return Fail(ApduTransportStatus.Corrupt, "answer from meter " + _server.ToString() + " runs past " + MaxApduLength.ToString() + " bytes");
+                    }
                 }
 
                 if (!frame.Segmented && !duplicate)

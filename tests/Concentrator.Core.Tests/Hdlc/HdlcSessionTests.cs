@@ -316,6 +316,70 @@ namespace Concentrator.Core.Tests.Hdlc
         }
 
         [TestMethod]
+        public void A_busy_meter_is_polled_a_bounded_number_of_times()
+        {
+            byte[] rnr = FromMeter(HdlcControl.ReceiveNotReady(0, true), false, null);
+            byte[] rr = FromMeter(HdlcControl.ReceiveReady(1, true), false, null);
+            ManualClock clock = new ManualClock();
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, new object[] { Ua(128, 128), rr, rnr, I(0, 1, false, "E6 E7 00 C4 01") }, 1);
+            HdlcSession session = Session(link, clock);
+            session.Open();
+            ApduTransportStatus status;
+            Assert.AreEqual("C4 01", Exchange(session, "C0 01", out status));
+            Assert.AreEqual((int)ApduTransportStatus.Ok, (int)status, session.LastError);
+
+            clock = new ManualClock();
+            link = new ScriptedPeerLink(clock, new object[] { Ua(128, 128), rnr, rnr, rnr, rnr, rnr, rnr, rnr }, 1);
+            session = Session(link, clock);
+            session.Open();
+            Exchange(session, "C0 01", out status);
+            Assert.AreEqual((int)ApduTransportStatus.Timeout, (int)status);
+            Assert.AreEqual("meter 1/17 stayed busy (RNR) through 3 polls", session.LastError);
+            Assert.AreEqual(1 + 1 + 3, link.WriteCount);
+        }
+
+        [TestMethod]
+        public void A_meter_repeating_a_segment_forever_is_given_up_on()
+        {
+            byte[] segment = I(0, 1, true, "E6 E7 00 C4 02");
+            ManualClock clock = new ManualClock();
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, new object[] { Ua(128, 128), segment, segment, segment, segment, segment, segment, segment }, 1);
+            HdlcSession session = Session(link, clock);
+            session.Open();
+            ApduTransportStatus status;
+            Exchange(session, "C0 01", out status);
+            Assert.AreEqual((int)ApduTransportStatus.Corrupt, (int)status);
+            Assert.AreEqual("meter 1/17 keeps repeating segment N(S)=0", session.LastError);
+        }
+
+        [TestMethod]
+        public void An_answer_running_past_any_apdu_length_is_cut_off()
+        {
+            string filler = "00";
+            for (int i = 1; i < 120; i++)
+            {
+                filler += " 00";
+            }
+
+            object[] replies = new object[1 + 560];
+            replies[0] = Ua(128, 128);
+            for (int n = 0; n < 560; n++)
+            {
+                replies[1 + n] = I(n & 7, 1, true, n == 0 ? "E6 E7 00 " + filler : filler);
+            }
+
+            ManualClock clock = new ManualClock();
+            ScriptedPeerLink link = new ScriptedPeerLink(clock, replies, 1);
+            HdlcSession session = Session(link, clock);
+            session.Open();
+            ApduTransportStatus status;
+            Exchange(session, "C0 01", out status);
+            Assert.AreEqual((int)ApduTransportStatus.Corrupt, (int)status);
+            Assert.AreEqual("answer from meter 1/17 runs past 65535 bytes", session.LastError);
+            Assert.IsFalse(session.IsOpen);
+        }
+
+        [TestMethod]
         public void A_wrong_send_sequence_is_a_sequence_error()
         {
             ManualClock clock = new ManualClock();
