@@ -7,7 +7,9 @@ using Concentrator.App.Settings;
 using Concentrator.App.Status;
 using Concentrator.Core.Boards;
 using Concentrator.Core.Status;
+using Concentrator.App.Forwarding;
 using Concentrator.Core.Dsmr;
+using Concentrator.Core.Forwarding;
 using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
 using Concentrator.Drivers.Leds;
@@ -49,7 +51,9 @@ namespace Concentrator.App
                 return;
             }
 
-            MqttLink mqtt = new MqttLink(settings);
+            ForwardQueue queue = OpenQueue(settings);
+            MqttLink mqtt = new MqttLink(settings, queue);
+            new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
             P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
             status.Publisher = publisher;
             P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
@@ -124,6 +128,31 @@ namespace Concentrator.App
                     Log.Info(publisher.Summary());
                 }
             }
+        }
+
+        // The store-and-forward queue on the internal flash; a damaged or missing file system leaves a RAM queue (which
+        // survives reconnects, not reboots) and says so.
+        private static ForwardQueue OpenQueue(ConcentratorSettings settings)
+        {
+            int maxRecord = settings.PayloadBytes + 270;
+            ForwardQueue queue;
+            try
+            {
+                queue = new ForwardQueue(new FlashBlockStore(settings.QueueFile, settings.QueueBytes), maxRecord);
+                QueueOpenResult result = queue.Open();
+                Log.Info("queue " + settings.QueueFile + ": " + (result == QueueOpenResult.Recovered ? "recovered" : result == QueueOpenResult.Created ? "created" : "replaced")
+                    + (queue.OpenProblem == null ? "" : " (" + queue.OpenProblem + ")") + ", " + queue.Count.ToString() + " message(s) waiting, "
+                    + queue.Dropped.ToString() + " dropped so far");
+                return queue;
+            }
+            catch (Exception ex)
+            {
+                Log.Error("queue " + settings.QueueFile + " unusable (" + ex.Message + "): readings are kept in RAM only until the broker takes them");
+            }
+
+            queue = new ForwardQueue(new MemoryBlockStore(32768), maxRecord < 8192 ? maxRecord : 8192);
+            queue.Open();
+            return queue;
         }
 
         private static void WaitForever(string message)

@@ -3,7 +3,7 @@ using System.Text;
 using Concentrator.App.Mqtt;
 using Concentrator.App.Settings;
 using Concentrator.Core.Dsmr;
-using Concentrator.Core.Io;
+using Concentrator.Core.Forwarding;
 using Concentrator.Core.Json;
 using Concentrator.Core.Mqtt;
 using Concentrator.Core.P1;
@@ -15,8 +15,8 @@ namespace Concentrator.App.P1
     /// <summary>
     /// Receives what the P1 reader found and publishes it: each telegram as the readings payload (JSON keyed by OBIS,
     /// formatted into one reused buffer) at QoS 1, failures and silences as text on the meter's error topic, at most
-    /// one per <see cref="ConcentratorSettings.ReportIntervalSeconds"/>. Runs on the P1 thread.
-    /// While the broker is unreachable telegrams are counted and dropped (store-and-forward is a later milestone).
+    /// one per <see cref="ConcentratorSettings.ReportIntervalSeconds"/>. Runs on the P1 thread. Everything goes into the
+    /// persistent store-and-forward queue (<see cref="MqttLink.Enqueue"/>), so nothing is lost while the broker is away.
     /// </summary>
     public sealed class P1TelegramPublisher : IP1TelegramSink
     {
@@ -46,10 +46,10 @@ namespace Concentrator.App.P1
         /// <summary>Telegrams that passed every check.</summary>
         public int Telegrams { get; private set; }
 
-        /// <summary>Telegrams handed to the MQTT client.</summary>
-        public int Published { get; private set; }
+        /// <summary>Telegrams stored in the queue (sent when the broker acknowledges them).</summary>
+        public int Queued { get; private set; }
 
-        /// <summary>Telegrams not sent: broker unreachable or not keeping up, or payload too large.</summary>
+        /// <summary>Telegrams not queued (payload too large, flash failure); drops of a full queue are counted by the queue.</summary>
         public int Dropped { get; private set; }
 
         /// <summary>Telegrams (or bytes before one) that failed a check.</summary>
@@ -67,13 +67,15 @@ namespace Concentrator.App.P1
                 return;
             }
 
-            if (_mqtt.Publish(_readingsTopic, _writer.Buffer, _writer.Length) == LinkStatus.Ok)
+            QueueStatus status = _mqtt.Enqueue(_readingsTopic, _writer.Buffer, _writer.Length, false);
+            if (status == QueueStatus.Ok || status == QueueStatus.OkDroppedOldest)
             {
-                Published++;
+                Queued++;
             }
             else
             {
                 Dropped++;
+                ReportProblem("readings not queued: " + status.ToString());
             }
         }
 
@@ -106,8 +108,9 @@ namespace Concentrator.App.P1
         /// <summary>Counters for the log.</summary>
         public string Summary()
         {
-            return "p1 " + _meterId + ": telegrams=" + Telegrams.ToString() + " published=" + Published.ToString()
-                + " dropped=" + Dropped.ToString() + " failures=" + Failures.ToString();
+            return "p1 " + _meterId + ": telegrams=" + Telegrams.ToString() + " queued=" + Queued.ToString()
+                + " dropped=" + Dropped.ToString() + " failures=" + Failures.ToString() + "; queue depth=" + _mqtt.QueueDepth.ToString()
+                + " dropped by the full queue=" + _mqtt.Dropped.ToString();
         }
 
         private void Send(string message, long now)
@@ -116,7 +119,8 @@ namespace Concentrator.App.P1
             _reports.Passed(now);
             string text = suppressed > 0 ? message + " (" + suppressed.ToString() + " more since the last report)" : message;
             Log.Warn("p1 " + _meterId + ": " + text);
-            _mqtt.Publish(_errorTopic, Encoding.UTF8.GetBytes(text), false);
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            _mqtt.Enqueue(_errorTopic, bytes, bytes.Length, true);
         }
 
         // Wall-clock milliseconds; the throttle copes with the jump of the first SNTP sync.

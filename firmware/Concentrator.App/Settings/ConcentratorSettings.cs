@@ -53,6 +53,18 @@ namespace Concentrator.App.Settings
         /// <summary><c>mqtt.payload_bytes</c>: size of the one reused JSON buffer; a telegram that needs more is reported, not sent.</summary>
         public int PayloadBytes = 4096;
 
+        /// <summary>mqtt.ca_file: PEM or DER file of the CA that signed the broker's certificate; set, the link uses TLS 1.2.</summary>
+        public string MqttCaFile = "";
+
+        /// <summary>queue.file: the store-and-forward queue on the internal flash.</summary>
+        public string QueueFile = "I:\\queue.bin";
+
+        /// <summary>queue.bytes: size of the queue file (see firmware/Concentrator.Core/Forwarding/README.md for the budget).</summary>
+        public int QueueBytes = 163840;
+
+        /// <summary>queue.replay_per_s: how fast a backlog drains after an outage (messages per second).</summary>
+        public int ReplayPerSecond = 20;
+
         /// <summary><c>device.id</c>: names this concentrator in topics and is its MQTT client id; must be unique per broker.</summary>
         public string DeviceId = "concentrator";
 
@@ -148,6 +160,28 @@ namespace Concentrator.App.Settings
             if (key == "mqtt.payload_bytes")
             {
                 return SetNumber(value, 512, 16384, ref PayloadBytes);
+            }
+
+            if (key == "mqtt.ca_file")
+            {
+                MqttCaFile = value;
+                return null;
+            }
+
+            if (key == "queue.file")
+            {
+                QueueFile = value;
+                return null;
+            }
+
+            if (key == "queue.bytes")
+            {
+                return SetNumber(value, 65536, 4194304, ref QueueBytes);
+            }
+
+            if (key == "queue.replay_per_s")
+            {
+                return SetNumber(value, 1, 1000, ref ReplayPerSecond);
             }
 
             if (key == "device.id")
@@ -282,6 +316,11 @@ namespace Concentrator.App.Settings
             if (problem != null)
             {
                 return problem;
+            }
+
+            if (QueueBytes - 64 < 4 * (PayloadBytes + 270))
+            {
+                return "queue.bytes must hold four of the largest messages (mqtt.payload_bytes + topic); raise it or lower mqtt.payload_bytes";
             }
 
             // COM1, a shared pin and a missing pin were refused by the board check above.

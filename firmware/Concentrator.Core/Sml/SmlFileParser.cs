@@ -1,5 +1,6 @@
 using System;
 using Concentrator.Core.Checksums;
+using Concentrator.Core.Dlms;
 using Concentrator.Core.Obis;
 using Concentrator.Core.Readings;
 

@@ -23,6 +23,9 @@ public sealed class ClientRecorder
     public Task<MqttMessageReceivedEventArgs> NextMessageAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         NextAsync(_messages.Reader, timeout, "a message", cancellationToken);
 
+    /// <summary>A message already received, if there is one.</summary>
+    public bool TryNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MqttMessageReceivedEventArgs? message) => _messages.Reader.TryRead(out message);
+
     /// <summary>The next disconnect reported, or an assertion failure after <paramref name="timeout"/>.</summary>
     public Task<MqttDisconnectedEventArgs> NextDisconnectAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         NextAsync(_disconnects.Reader, timeout, "a disconnect", cancellationToken);

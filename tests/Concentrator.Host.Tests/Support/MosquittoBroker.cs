@@ -166,7 +166,16 @@ public sealed class MosquittoBroker : IDisposable
         }
 
         configuration.Append("allow_anonymous ").AppendLine(Options.AllowAnonymous ? "true" : "false");
-        configuration.AppendLine("persistence false");
+        if (Options.Persistence)
+        {
+            configuration.AppendLine("persistence true");
+            configuration.Append("persistence_location ").AppendLine(_directory + Path.DirectorySeparatorChar);
+            configuration.AppendLine("max_queued_messages 0");
+        }
+        else
+        {
+            configuration.AppendLine("persistence false");
+        }
 
         // Started as root, mosquitto would switch to the 'mosquitto' user and could not read our files.
         configuration.Append("user ").AppendLine(Environment.UserName);

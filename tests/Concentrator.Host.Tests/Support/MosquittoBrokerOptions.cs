@@ -13,4 +13,10 @@ public sealed class MosquittoBrokerOptions
 
     /// <summary>When set, the listener speaks TLS with these files.</summary>
     public TestCertificates? Tls { get; init; }
+
+    /// <summary>
+    /// Keep sessions and queued messages across a <see cref="MosquittoBroker.Restart"/> (saved on SIGTERM), with no limit on
+    /// messages queued for an offline persistent subscriber.
+    /// </summary>
+    public bool Persistence { get; init; }
 }

@@ -32,7 +32,7 @@ public sealed class DemoCommand : ICliCommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulateCommand.Concat(SimulationArguments.Options, SmlDemoMeters.Options), new OptionSpec[]
     {
-        new("mqtt", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
+        new("mqtt", true), new("queue", true), new("mqtt-user", true), new("mqtt-password", true), new("mqtt-ca", true), new("drain", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true),
     });
 
     public string Help =>
@@ -46,7 +46,11 @@ public sealed class DemoCommand : ICliCommand
         "Diagnostics (connections, counters) go to standard error. Runs until Ctrl-C, --count or --duration.\n" +
         "\n" +
         "options:\n" +
-        "  --mqtt HOST:PORT     publish to this MQTT broker instead of printing\n" +
+        "  --mqtt HOST:PORT     publish to this MQTT broker instead of printing, through the persistent queue:\n" +
+        "                       reconnects after a broker restart and sends what was queued meanwhile\n" +
+        "  --queue FILE         the queue file (kept between runs; default: a temporary file)\n" +
+        "  --mqtt-user U, --mqtt-password P, --mqtt-ca CA.pem   broker credentials; TLS with this CA\n" +
+        "  --drain S            with --count: wait up to S seconds (default 10) for the broker to take the queue\n" +
         "  --count N            stop after N readings messages (exit 0); fails (exit 1) when none comes for\n" +
         "                       " + StallLimit.TotalSeconds + " s\n" +
         "  --duration S         stop after S seconds\n" +
@@ -83,7 +87,21 @@ public sealed class DemoCommand : ICliCommand
             throw new UsageException((exception.ParamName == nameof(P1RunnerOptions.DeviceId) ? "--device: " : "--prefix: ") + FirstSentence(exception.Message));
         }
 
-        if (!MqttPublisherFactory.TryOpen("demo", broker, console, out IMessagePublisher output, out Action closePublisher))
+        TimeSpan drain = arguments.Seconds("drain", 0, 3600) ?? TimeSpan.FromSeconds(10);
+        DemoMqttSettings? mqttSettings = null;
+        if (broker is not null)
+        {
+            string[] meterIds = new string[meterCount];
+            for (int i = 0; i < meterCount; i++)
+            {
+                meterIds[i] = "p" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            }
+
+            mqttSettings = new DemoMqttSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), arguments.Value("mqtt-user"),
+                arguments.Value("mqtt-password"), arguments.Value("mqtt-ca"), device, prefix, meterIds);
+        }
+
+        if (!MqttPublisherFactory.TryOpen("demo", mqttSettings, console, out IMessagePublisher output, out DemoMqttOutput? mqttOutput))
         {
             return ExitCodes.Failed;
         }
@@ -104,7 +122,7 @@ public sealed class DemoCommand : ICliCommand
                 var server = new SimulatedP1PortServer(meterOptions[i]);
                 servers.Add(server);
                 server.Start(0);
-                var runner = new P1Runner(new P1RunnerOptions { Port = server.Port, DeviceId = device, TopicPrefix = prefix, MeterId = meterId }, publisher);
+                var runner = new P1Runner(new P1RunnerOptions { Port = server.Port, DeviceId = device, TopicPrefix = prefix, MeterId = meterId, ReadingsObserver = mqttOutput?.ReadingsObserver }, publisher);
                 runners.Add(runner);
                 runner.Diagnostic += message => console.Error.WriteLine(meterId + ": " + message);
                 console.Error.WriteLine(meterId + ": simulated Landis+Gyr E350 /" + server.Meter.Identification + " on 127.0.0.1:" + server.Port + " (" +
@@ -174,7 +192,17 @@ public sealed class DemoCommand : ICliCommand
                 runners[i].Dispose();
             }
 
-            closePublisher();
+            if (mqttOutput is not null && count > 0 && !stalled)
+            {
+                string? left = mqttOutput.Drain(drain);
+                if (left is not null)
+                {
+                    console.Error.WriteLine("demo: " + left);
+                    stalled = true;
+                }
+            }
+
+            mqttOutput?.Close();
             console.Out.Flush();
         }
 

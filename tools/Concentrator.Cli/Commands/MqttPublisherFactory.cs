@@ -1,28 +1,31 @@
 using System;
 using System.IO;
+using Concentrator.Core.Forwarding;
+using Concentrator.Host.Forwarding;
 using Concentrator.Host.Publishing;
+using Concentrator.Host.Mqtt;
 
 namespace Concentrator.Cli.Commands;
 
 /// <summary>
-/// Makes the publisher behind <c>demo --mqtt HOST:PORT</c>: connects the desktop MQTT client to the broker (bounded by
-/// its own timeouts) and returns an <see cref="IMessagePublisher"/> over it (QoS 1, each message waits for its PUBACK),
-/// plus an action that disconnects it. Replaceable in tests.
+/// Makes the output behind <c>demo --mqtt HOST:PORT</c> and <c>run --mqtt HOST:PORT</c>: Core's persistent queue in a file (<c>--queue</c>, else a
+/// temporary file, deleted at exit) and an <see cref="MqttForwarder"/> that sends it to the broker at QoS 1, reconnecting with
+/// backoff, with TLS when a CA file is given. Replaceable in tests.
 /// </summary>
 public static class MqttPublisherFactory
 {
-    /// <summary>(host, port, diagnostics) → the publisher and how to close it; throws with a clear message when the broker cannot be reached.</summary>
-    public static Func<string, int, TextWriter, (IMessagePublisher Publisher, Action Close)>? Create { get; set; } = ConnectToBroker;
+    public static Func<DemoMqttSettings, TextWriter, DemoMqttOutput>? Create { get; set; } = Forward;
 
     /// <summary>
-    /// The publisher a command prints or publishes through: the console, or with <c>--mqtt</c> the broker. False (the
-    /// reason written to standard error, prefixed with <paramref name="command"/>) when the broker cannot be reached.
+    /// The publisher a command prints or publishes through: the console, or with <c>--mqtt</c> (settings not null) the
+    /// broker through the store-and-forward queue. False (the reason written to standard error, prefixed with
+    /// <paramref name="command"/>) when the queue or the client cannot be set up.
     /// </summary>
-    public static bool TryOpen(string command, (string Host, int Port)? broker, CommandLine.CliConsole console, out IMessagePublisher publisher, out Action close)
+    public static bool TryOpen(string command, DemoMqttSettings? settings, CommandLine.CliConsole console, out IMessagePublisher publisher, out DemoMqttOutput? output)
     {
         publisher = new ConsoleMessagePublisher(console.Out);
-        close = () => { };
-        if (broker is null)
+        output = null;
+        if (settings is null)
         {
             return true;
         }
@@ -34,27 +37,74 @@ public static class MqttPublisherFactory
 
         try
         {
-            (publisher, close) = Create(broker.Value.Host, broker.Value.Port, console.Error);
+            output = Create(settings with { Command = command }, console.Error);
+            publisher = output.Publisher;
             return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            console.Error.WriteLine(command + ": cannot publish to " + broker.Value.Host + ":" + broker.Value.Port + ": " + exception.Message);
+            console.Error.WriteLine(command + ": cannot publish to " + settings.Host + ":" + settings.Port + ": " + exception.Message);
             return false;
         }
     }
 
-    private static (IMessagePublisher Publisher, Action Close) ConnectToBroker(string host, int port, TextWriter diagnostics)
+    private static DemoMqttOutput Forward(DemoMqttSettings settings, TextWriter diagnostics)
     {
-        var options = new Concentrator.Host.Mqtt.MqttClientOptions
+        bool temporary = settings.QueueFile is null;
+        string path = settings.QueueFile ?? Path.Combine(Path.GetTempPath(), "concentrator-" + settings.Command + "-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N") + ".queue");
+        var store = new FileBlockStore(path, settings.QueueBytes);
+        MqttForwarder forwarder;
+        try
         {
-            Host = host,
-            Port = port,
-            ClientIdentifier = "concentrator-demo-" + Environment.ProcessId,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-        };
-        MqttBrokerPublisher publisher = MqttBrokerPublisher.Connect(options, diagnostics);
-        diagnostics.WriteLine("demo: publishing to " + host + ":" + port + " (QoS 1)");
-        return (publisher, publisher.Dispose);
+            forwarder = new MqttForwarder(new MqttForwarderOptions
+            {
+                Client = new MqttClientOptions
+                {
+                    Host = settings.Host,
+                    Port = settings.Port,
+                    ClientIdentifier = "concentrator-" + settings.Command + "-" + Environment.ProcessId,
+                    ConnectTimeout = TimeSpan.FromSeconds(5),
+                    UserName = settings.UserName,
+                    Password = settings.Password,
+                    UseTls = settings.CaFile is not null,
+                    CaCertificateFile = settings.CaFile,
+                },
+                TopicPrefix = settings.Prefix,
+                DeviceId = settings.DeviceId,
+                QueueBytes = settings.QueueBytes,
+                MeterIds = settings.MeterIds,
+                ReconnectMaxDelay = TimeSpan.FromSeconds(5),
+            }, store);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        forwarder.Diagnostic += message => diagnostics.WriteLine(settings.Command + ": " + message);
+        diagnostics.WriteLine(settings.Command + ": queue " + path + ": " + forwarder.OpenResult + (forwarder.OpenProblem is null ? "" : " (" + forwarder.OpenProblem + ")") +
+                              ", " + forwarder.QueueDepth + " message(s) waiting, " + forwarder.Dropped + " dropped so far");
+        diagnostics.WriteLine(settings.Command + ": publishing to " + settings.Host + ":" + settings.Port + (settings.CaFile is null ? "" : " over TLS") + " (QoS 1, store-and-forward)");
+        var announcer = new HomeAssistantAnnouncer(forwarder, settings.Prefix, settings.DeviceId);
+        forwarder.Start();
+        return new DemoMqttOutput(forwarder, announcer.Announce, timeout =>
+        {
+            if (forwarder.WaitUntilDelivered(timeout))
+            {
+                return null;
+            }
+
+            return "cannot publish to " + settings.Host + ":" + settings.Port + " now: " + forwarder.QueueDepth + " message(s) " +
+                   (temporary ? "not delivered (without --queue the temporary queue is discarded)" : "still queued in " + path + " (sent on the next run with this --queue)");
+        }, () =>
+        {
+            forwarder.Dispose();
+            store.Dispose();
+            if (temporary)
+            {
+                File.Delete(path);
+            }
+        });
     }
 }

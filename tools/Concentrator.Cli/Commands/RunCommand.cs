@@ -20,14 +20,17 @@ public sealed class RunCommand : ICliCommand
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>At the end, how long queued messages may take to reach the broker before the rest is left in the queue.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     public string Name => "run";
 
     public string Summary => "read the meters of an inventory file on their schedule over TCP; print or publish each message";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = new OptionSpec[] { new("config", true), new("mqtt", true), new("duration", true) };
+    public IReadOnlyList<OptionSpec> Options { get; } = new OptionSpec[] { new("config", true), new("mqtt", true), new("queue", true), new("duration", true) };
 
     public string Help =>
-        "usage: concentrator run --config FILE [--mqtt HOST:PORT] [--duration S]\n" +
+        "usage: concentrator run --config FILE [--mqtt HOST:PORT [--queue FILE]] [--duration S]\n" +
         "\n" +
         "Reads the meter inventory FILE (format: firmware/Concentrator.Core/Scheduling/README.md) and runs the\n" +
         "firmware's scheduler: one thread per port, the meters of a port one at a time on clock-aligned slots, with\n" +
@@ -37,7 +40,8 @@ public sealed class RunCommand : ICliCommand
         "\n" +
         "options:\n" +
         "  --config FILE        the inventory file (required)\n" +
-        "  --mqtt HOST:PORT     publish to this MQTT broker (QoS 1) instead of printing\n" +
+        "  --mqtt HOST:PORT     publish to this MQTT broker (QoS 1, store-and-forward) instead of printing\n" +
+        "  --queue FILE         the persistent queue file (default: a temporary one, deleted at exit)\n" +
         "  --duration S         stop after S seconds (default: until Ctrl-C)\n";
 
     public int Run(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -58,9 +62,38 @@ public sealed class RunCommand : ICliCommand
             return ExitCodes.Failed;
         }
 
-        if (!MqttPublisherFactory.TryOpen("run", broker, console, out IMessagePublisher publisher, out Action closePublisher))
+        DemoMqttSettings? mqttSettings = null;
+        if (broker is not null)
+        {
+            var meterIds = new string[configuration.Meters.Count];
+            for (int i = 0; i < meterIds.Length; i++)
+            {
+                meterIds[i] = configuration.Meters[i].Id;
+            }
+
+            mqttSettings = new DemoMqttSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), null, null, null,
+                configuration.DeviceId, configuration.TopicPrefix, meterIds);
+        }
+
+        if (!MqttPublisherFactory.TryOpen("run", mqttSettings, console, out IMessagePublisher publisher, out DemoMqttOutput? mqttOutput))
         {
             return ExitCodes.Failed;
+        }
+
+        void closePublisher()
+        {
+            if (mqttOutput is null)
+            {
+                return;
+            }
+
+            string? left = mqttOutput.Drain(DrainTimeout);
+            if (left is not null)
+            {
+                console.Error.WriteLine("run: " + left);
+            }
+
+            mqttOutput.Close();
         }
 
         InventoryRunner runner;

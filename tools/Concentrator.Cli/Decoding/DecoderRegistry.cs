@@ -17,6 +17,7 @@ public sealed class DecoderRegistry
         var registry = new DecoderRegistry();
         registry.Register(DsmrFrameDecoder.ProtocolName, "DSMR P1 telegrams (DSMR 2.2 to 5, Belgian, Luxembourg and Nordic variants)", () => new DsmrFrameDecoder());
         registry.Register(SmlFrameDecoder.ProtocolName, "SML files (transport v1; eHZ push files, GetList responses, E750 signed values)", () => new SmlFrameDecoder());
+        registry.Register(DlmsFrameDecoder.ProtocolName, "bare DLMS/COSEM APDUs, hex (AARQ/AARE, RLRQ/RLRE, GET requests and responses, exception responses)", () => new DlmsFrameDecoder());
         registry.Register(HdlcCaptureDecoder.ProtocolName, "HDLC frames (IEC 62056-46): addresses, control, SNRM/UA parameters, the APDUs inside", () => new HdlcCaptureDecoder());
         return registry;
     }

@@ -27,6 +27,9 @@ public sealed class P1PublishingSink : IP1TelegramSink
     private readonly byte[] _text = new byte[1024];
     private readonly QualityChecker? _quality;
 
+    /// <summary>Told of each telegram's readings before they are published (see <see cref="P1RunnerOptions.ReadingsObserver"/>).</summary>
+    public Action<string, string, ReadingSet>? ReadingsObserver { get; init; }
+
     public P1PublishingSink(IMessagePublisher publisher, string readingsTopic, string errorTopic, string meterId, int payloadCapacity,
                             P1RunnerCounters counters, Action<string>? diagnostic, QualityChecker? quality = null)
     {
@@ -54,6 +57,18 @@ public sealed class P1PublishingSink : IP1TelegramSink
         }
 
         _counters.CountTelegram();
+        if (ReadingsObserver is not null)
+        {
+            try
+            {
+                ReadingsObserver(_meterId, _readingsTopic, readings);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _diagnostic?.Invoke("readings observer failed: " + exception.Message);
+            }
+        }
+
         Publish(_readingsTopic, _writer.Buffer, _writer.Length, false);
     }
 

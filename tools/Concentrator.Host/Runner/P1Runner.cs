@@ -36,7 +36,10 @@ public sealed class P1Runner : IDisposable
         ReadingsTopic = MqttTopics.Readings(options.TopicPrefix, options.DeviceId, options.MeterId);
         ErrorTopic = MqttTopics.MeterError(options.TopicPrefix, options.DeviceId, options.MeterId);
         _link = new TcpByteLink(options.Host, options.Port, options.ConnectTimeout);
-        _sink = new P1PublishingSink(publisher, ReadingsTopic, ErrorTopic, options.MeterId, options.PayloadCapacity, Counters, Report, options.Quality);
+        _sink = new P1PublishingSink(publisher, ReadingsTopic, ErrorTopic, options.MeterId, options.PayloadCapacity, Counters, Report, options.Quality)
+        {
+            ReadingsObserver = options.ReadingsObserver,
+        };
         _reader = new P1PortReader(_link, new DsmrTelegramDecoder(options.Decoder), _sink, options.Reader);
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay);
     }

@@ -38,6 +38,11 @@ public sealed class P1RunnerOptions
 
     /// <summary>Flags implausible readings before they are published (meter index 0 of the checker); null: no checks.</summary>
     public QualityChecker? Quality { get; init; }
+    /// <summary>
+    /// Told of every telegram's readings (meter id, readings topic, readings) before they are published, e.g. to announce
+    /// Home Assistant discovery configs; null for none.
+    /// </summary>
+    public Action<string, string, Concentrator.Core.Readings.ReadingSet>? ReadingsObserver { get; init; }
 
     /// <summary>Size of the reused payload buffer; a telegram whose JSON does not fit is reported, not sent.</summary>
     public int PayloadCapacity { get; init; } = 16384;

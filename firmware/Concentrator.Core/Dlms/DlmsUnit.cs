@@ -1,7 +1,7 @@
-namespace Concentrator.Core.Sml
+namespace Concentrator.Core.Dlms
 {
     /// <summary>
-    /// DLMS/COSEM unit codes (IEC 62056-62, the "unit" enumeration of the Register class), which SML list entries
+    /// DLMS/COSEM unit codes (IEC 62056-62, the "unit" enumeration of the Register class), which COSEM Register scaler_unit structures and SML list entries
     /// carry as an unsigned8, as ASCII text: 30 = "Wh", 27 = "W", 35 = "V". Characters outside ASCII are spelled
     /// out ("degC", "Ohm"). Codes the table lacks have no text; the reading then carries no unit.
     /// </summary>

@@ -1,0 +1,34 @@
+using Concentrator.Core.Json;
+
+namespace Concentrator.Core.Mqtt
+{
+    /// <summary>
+    /// The retained status payload on <c>…/status</c>:
+    /// <c>{"state":"online","queue_depth":12,"queue_dropped":0,"default_password":true,"uptime_s":3600}</c>, and the
+    /// last will <c>{"state":"offline"}</c>. Home Assistant reads availability from <c>value_json.state</c>.
+    /// </summary>
+    public static class StatusPayloadFormatter
+    {
+        /// <summary>The last will's payload (the broker publishes it retained when the concentrator vanishes).</summary>
+        public const string OfflinePayload = "{\"state\":\"offline\"}";
+
+        public static void WriteOnline(JsonWriter writer, ConcentratorStatus status)
+        {
+            writer.StartObject();
+            writer.Property("state", MqttTopics.Online);
+            writer.Name("queue_depth");
+            writer.Number(status.QueueDepth);
+            writer.Name("queue_dropped");
+            writer.Number(status.QueueDropped);
+            writer.Name("default_password");
+            writer.Boolean(status.DefaultPassword);
+            if (status.UptimeSeconds >= 0)
+            {
+                writer.Name("uptime_s");
+                writer.Number(status.UptimeSeconds);
+            }
+
+            writer.EndObject();
+        }
+    }
+}
