@@ -17,7 +17,7 @@ public sealed class SimulateCommand : ICliCommand
 
     public string Summary => "serve a simulated Landis+Gyr E350 P1 port (DSMR 4.2) on a loopback TCP port";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true) });
+    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), DlmsSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true) });
 
     public string Help =>
         "usage: concentrator simulate [--port N] [--interval S] [--dsmr5] [--fault KIND[:RATE]]… [--seed N] [--duration S]\n" +
@@ -32,6 +32,7 @@ public sealed class SimulateCommand : ICliCommand
         "  --port N             TCP port on 127.0.0.1 (default " + DefaultPort + "; 0 picks a free one)\n" +
         SimulationArguments.Help +
         SmlSimulation.Help +
+        DlmsSimulation.Help +
         "  --duration S         stop after S seconds\n";
 
     public int Run(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -39,6 +40,11 @@ public sealed class SimulateCommand : ICliCommand
         arguments.RequireAtMostPositionals(0);
         int port = arguments.Int("port", DefaultPort, 0, 65535);
         TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
+        if (DlmsSimulation.Requested(arguments))
+        {
+            return DlmsSimulation.Serve(arguments, port, duration, console, cancellationToken);
+        }
+
         if (SmlSimulation.Requested(arguments))
         {
             return SmlSimulation.Serve(arguments, port, duration, console, cancellationToken);

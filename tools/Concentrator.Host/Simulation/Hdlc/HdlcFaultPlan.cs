@@ -11,8 +11,7 @@ public sealed class HdlcFaultPlan
     private readonly object _lock = new();
     private readonly System.Collections.Generic.Queue<HdlcFaultKind> _next = new();
     private readonly Random _random;
-    private HdlcFaultKind _randomKind;
-    private double _probability;
+    private readonly System.Collections.Generic.List<(HdlcFaultKind Kind, double Probability)> _randomRules = new();
 
     public HdlcFaultPlan(int seed = 4059)
     {
@@ -41,8 +40,25 @@ public sealed class HdlcFaultPlan
 
         lock (_lock)
         {
-            _randomKind = kind;
-            _probability = probability;
+            _randomRules.Clear();
+            if (probability > 0)
+            {
+                _randomRules.Add((kind, probability));
+            }
+        }
+    }
+
+    /// <summary>Adds a kind with its own chance per answer (the kinds are tried in the order added).</summary>
+    public void AddRandom(HdlcFaultKind kind, double probability)
+    {
+        if (probability <= 0 || probability > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "probability must be above 0 and at most 1");
+        }
+
+        lock (_lock)
+        {
+            _randomRules.Add((kind, probability));
         }
     }
 
@@ -59,9 +75,16 @@ public sealed class HdlcFaultPlan
             {
                 fault = _next.Dequeue();
             }
-            else if (_probability > 0 && _random.NextDouble() < _probability)
+            else
             {
-                fault = _randomKind;
+                foreach (var rule in _randomRules)
+                {
+                    if (_random.NextDouble() < rule.Probability)
+                    {
+                        fault = rule.Kind;
+                        break;
+                    }
+                }
             }
 
             if (fault != HdlcFaultKind.None)
