@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Concentrator.App.Commands;
 using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
 using Concentrator.App.P1;
@@ -8,6 +9,8 @@ using Concentrator.App.Status;
 using Concentrator.Core.Boards;
 using Concentrator.Core.Status;
 using Concentrator.App.Forwarding;
+using Concentrator.Core.Commands;
+using Concentrator.Core.Configuration;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Forwarding;
 using Concentrator.Core.P1;
@@ -29,14 +32,23 @@ namespace Concentrator.App
         public static void Main()
         {
             Log.Info("meter data concentrator starting");
-            ConcentratorSettings settings = SettingsFile.Load(ConcentratorSettings.FilePath);
-            string problem = settings.Validate();
+            ConfigurationStore store = SettingsFile.CreateStore();
+            ConfigurationLoad load = SettingsFile.Load(store);
+            ConcentratorSettings settings = ConcentratorSettings.From(load.Configuration);
+            string boardProblem = settings.Validate();
             Log.Info("settings: " + settings.Describe());
             StatusLedLoop status = StartStatusLeds(settings);
+
+            // Text commands start first: an installer can fix a configuration that cannot run by SMS.
+            AppDiagnostics diagnostics = new AppDiagnostics();
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new TickClock(), diagnostics, null, new AppCommandEffects());
+            StartSmsCommands(settings, commands);
+
+            string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
             if (problem != null)
             {
                 status.State = DeviceState.SettingsProblem;
-                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " and restart");
+                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands) and restart");
             }
 
             P1Port port;
@@ -53,9 +65,12 @@ namespace Concentrator.App
 
             ForwardQueue queue = OpenQueue(settings);
             MqttLink mqtt = new MqttLink(settings, queue);
+            mqtt.CommandHandler = commands;
+            mqtt.DefaultPassword = load.Configuration.UsesDefaultPassword;
             new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
             P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
             status.Publisher = publisher;
+            diagnostics.Attach(mqtt, publisher, settings.P1MeterId, settings.P1LineSettingsToUse.ToString());
             P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
             P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
             new Thread(p1.Run).Start();
@@ -87,6 +102,24 @@ namespace Concentrator.App
             StatusLedLoop status = new StatusLedLoop(leds);
             new Thread(status.Run).Start();
             return status;
+        }
+
+        private static void StartSmsCommands(ConcentratorSettings settings, CommandExecutor commands)
+        {
+            if (!settings.HasModem)
+            {
+                return;
+            }
+
+            try
+            {
+                SmsCommandLoop loop = new SmsCommandLoop(settings, commands, new TickClock());
+                new Thread(loop.Run).Start();
+            }
+            catch (ArgumentException ex)
+            {
+                Log.Error("SMS commands off: modem settings: " + ex.Message);
+            }
         }
 
         // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.

@@ -8,21 +8,7 @@ namespace Concentrator.App
     {
         public static string Of(LinkStatus status)
         {
-            switch (status)
-            {
-                case LinkStatus.Ok:
-                    return "ok";
-                case LinkStatus.Timeout:
-                    return "timeout";
-                case LinkStatus.Closed:
-                    return "closed";
-                case LinkStatus.Fault:
-                    return "fault";
-                case LinkStatus.NotSupported:
-                    return "not supported";
-                default:
-                    return "status " + ((int)status).ToString();
-            }
+            return LinkStatusText.Of(status);
         }
 
         public static string Of(P1SignalInversion inversion)

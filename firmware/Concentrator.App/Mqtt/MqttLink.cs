@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using Concentrator.App.Settings;
+using Concentrator.Core.Commands;
 using Concentrator.Core.Forwarding;
 using Concentrator.Core.Json;
 using Concentrator.Core.Mqtt;
@@ -41,7 +42,7 @@ namespace Concentrator.App.Mqtt
         private readonly ushort[] _messageIds = new ushort[MaxUnacknowledged];
         private readonly uint[] _sequences = new uint[MaxUnacknowledged];
         private readonly JsonWriter _statusWriter = new JsonWriter(256);
-        private readonly ConcentratorStatus _status = new ConcentratorStatus();
+        private readonly StatusReport _status = new StatusReport();
         private CommandTopicBridge _commands;
         private MqttClient _client;
         private bool _connected;

@@ -1,4 +1,5 @@
 using Concentrator.Core.Boards;
+using Concentrator.Core.Configuration;
 using Concentrator.Core.Io;
 using Concentrator.Core.Mqtt;
 using Concentrator.Core.P1;
@@ -8,9 +9,9 @@ using Concentrator.Drivers.P1;
 namespace Concentrator.App.Settings
 {
     /// <summary>
-    /// Everything this milestone can be configured with, with its default. The settings file
-    /// (<see cref="FilePath"/>, <c>key=value</c> lines, see concentrator.conf.example) overrides any of them; keys are
-    /// listed at each field. Validated once at start (<see cref="Validate"/>).
+    /// What the firmware app runs with: built by <see cref="From"/> from Core's configuration, which is loaded from
+    /// <see cref="FilePath"/> (<c>key=value</c> lines, see concentrator.conf.example) by its checksummed store.
+    /// Board entries are validated here (<see cref="Validate"/>); keys are listed at each field.
     /// </summary>
     public sealed class ConcentratorSettings
     {
@@ -53,6 +54,9 @@ namespace Concentrator.App.Settings
         /// <summary><c>mqtt.payload_bytes</c>: size of the one reused JSON buffer; a telegram that needs more is reported, not sent.</summary>
         public int PayloadBytes = 4096;
 
+        /// <summary>Where <c>mqtt.tls=1</c> looks for the broker's CA certificate when no <c>mqtt.ca_file</c> is given.</summary>
+        public const string DefaultCaFile = "I:\\mqtt-ca.pem";
+
         /// <summary>mqtt.ca_file: PEM or DER file of the CA that signed the broker's certificate; set, the link uses TLS 1.2.</summary>
         public string MqttCaFile = "";
 
@@ -73,6 +77,23 @@ namespace Concentrator.App.Settings
 
         /// <summary><c>report.interval_s</c>: at most one error report per meter in this time; the rest are counted.</summary>
         public int ReportIntervalSeconds = 60;
+
+        /// <summary><c>modem.port</c>: UART of the GSM modem for SMS commands, COM2 or COM3; empty (the default) for none.</summary>
+        public string ModemPortName = "";
+
+        /// <summary><c>modem.rx_pin</c>: GPIO receiving from the modem's TX.</summary>
+        public int ModemRxPin = -1;
+
+        /// <summary><c>modem.tx_pin</c>: GPIO sending to the modem's RX.</summary>
+        public int ModemTxPin = -1;
+
+        /// <summary><c>modem.baud</c>.</summary>
+        public int ModemBaud = 115200;
+
+        public bool HasModem
+        {
+            get { return ModemPortName.Length != 0; }
+        }
 
         /// <summary><c>p1.meter_id</c>: the meter's name in topics and payloads.</summary>
         public string P1MeterId = "p1";
@@ -96,8 +117,45 @@ namespace Concentrator.App.Settings
         public bool P1ExternalInverter;
 
         /// <summary>
-        /// Sets one value from the settings file. Returns null, or why the entry was not taken (unknown key, bad number).
+        /// The app's view of the configuration: the general settings copied from Core's
+        /// <see cref="ConcentratorConfiguration"/> (loaded and validated by its store), the board's wiring read from
+        /// its board entries (<c>p1.*</c>, <c>modem.*</c>). Bad board entries are logged by key and skipped.
         /// </summary>
+        public static ConcentratorSettings From(ConcentratorConfiguration configuration)
+        {
+            ConcentratorSettings settings = new ConcentratorSettings();
+            settings.WifiSsid = configuration.WifiSsid;
+            settings.WifiPassword = configuration.WifiPassword;
+            settings.WifiTimeoutSeconds = configuration.WifiTimeoutSeconds;
+            settings.MqttHost = configuration.MqttHost;
+            settings.MqttPort = configuration.MqttPort;
+            settings.MqttUser = configuration.MqttUser;
+            settings.MqttPassword = configuration.MqttPassword;
+            settings.MqttKeepAliveSeconds = configuration.MqttKeepAliveSeconds;
+            settings.PayloadBytes = configuration.PayloadBytes;
+            settings.DeviceId = configuration.DeviceId;
+            settings.TopicPrefix = configuration.TopicPrefix;
+            settings.ReportIntervalSeconds = configuration.ReportIntervalSeconds;
+            for (int i = 0; i < configuration.BoardEntryCount; i++)
+            {
+                string key = configuration.BoardKey(i);
+                string problem = settings.Apply(key, configuration.BoardValue(i));
+                if (problem != null)
+                {
+                    Log.Warn("settings: " + key + ": " + problem + ", skipped");
+                }
+            }
+
+            // mqtt.tls=1 without a mqtt.ca_file entry: the CA certificate at its documented default place.
+            if (configuration.MqttTls && settings.MqttCaFile.Length == 0)
+            {
+                settings.MqttCaFile = DefaultCaFile;
+            }
+
+            return settings;
+        }
+
+        /// <summary>Sets one board entry. Returns null, or why the entry was not taken (unknown key, bad number).</summary>
         public string Apply(string key, string value)
         {
             // Plain comparisons: a long switch on strings would be lowered to a compiler-generated hash helper.
@@ -110,56 +168,6 @@ namespace Concentrator.App.Settings
 
                 BoardName = value;
                 return null;
-            }
-
-            if (key == "wifi.ssid")
-            {
-                WifiSsid = value;
-                return null;
-            }
-
-            if (key == "wifi.password")
-            {
-                WifiPassword = value;
-                return null;
-            }
-
-            if (key == "wifi.timeout_s")
-            {
-                return SetNumber(value, 5, 600, ref WifiTimeoutSeconds);
-            }
-
-            if (key == "mqtt.host")
-            {
-                MqttHost = value;
-                return null;
-            }
-
-            if (key == "mqtt.port")
-            {
-                return SetNumber(value, 1, 65535, ref MqttPort);
-            }
-
-            if (key == "mqtt.user")
-            {
-                MqttUser = value;
-                return null;
-            }
-
-            if (key == "mqtt.password")
-            {
-                MqttPassword = value;
-                return null;
-            }
-
-            if (key == "mqtt.keepalive_s")
-            {
-                return SetNumber(value, 10, 3600, ref MqttKeepAliveSeconds);
-            }
-
-            if (key == "mqtt.payload_bytes")
-            {
-                return SetNumber(value, 512, 16384, ref PayloadBytes);
             }
 
             if (key == "mqtt.ca_file")
@@ -182,23 +190,6 @@ namespace Concentrator.App.Settings
             if (key == "queue.replay_per_s")
             {
                 return SetNumber(value, 1, 1000, ref ReplayPerSecond);
-            }
-
-            if (key == "device.id")
-            {
-                DeviceId = value;
-                return null;
-            }
-
-            if (key == "topic.prefix")
-            {
-                TopicPrefix = value;
-                return null;
-            }
-
-            if (key == "report.interval_s")
-            {
-                return SetNumber(value, 0, 86400, ref ReportIntervalSeconds);
             }
 
             if (key == "p1.meter_id")
@@ -238,12 +229,34 @@ namespace Concentrator.App.Settings
                 return SetInverter(value);
             }
 
+            if (key == "modem.port")
+            {
+                ModemPortName = value;
+                return null;
+            }
+
+            if (key == "modem.rx_pin")
+            {
+                return SetNumber(value, 0, 48, ref ModemRxPin);
+            }
+
+            if (key == "modem.tx_pin")
+            {
+                return SetNumber(value, 0, 48, ref ModemTxPin);
+            }
+
+            if (key == "modem.baud")
+            {
+                return SetNumber(value, 1200, 921600, ref ModemBaud);
+            }
+
             return "unknown key";
         }
 
         /// <summary>
-        /// Null when the settings can run the concentrator, otherwise the first problem found. Looks up and checks the
-        /// board profile (<see cref="Board"/>) and fills the P1 port and pins the file left to the profile.
+        /// Null when the board entries can run the concentrator, otherwise the first problem (the general settings are
+        /// validated by Core's <see cref="ConcentratorConfiguration.Validate"/>). Looks up and checks the board profile
+        /// (<see cref="Board"/>) and fills the P1 port and pins the file left to the profile.
         /// </summary>
         public string Validate()
         {
@@ -292,27 +305,7 @@ namespace Concentrator.App.Settings
             P1TxPin = Board.Pin(BoardFunction.P1Tx);
             P1RequestPin = Board.Pin(BoardFunction.P1DataRequest);
 
-            if (Board.Network == BoardNetwork.Wifi && WifiSsid.Length == 0)
-            {
-                return "wifi.ssid is not set (board " + Board.Name + " uses Wi-Fi)";
-            }
-
-            if (MqttHost.Length == 0)
-            {
-                return "mqtt.host is not set";
-            }
-
-            string problem = CheckTopicLevel("device.id", DeviceId);
-            if (problem == null)
-            {
-                problem = CheckTopicLevel("p1.meter_id", P1MeterId);
-            }
-
-            if (problem == null)
-            {
-                problem = CheckTopicPrefix(TopicPrefix);
-            }
-
+            string problem = CheckTopicLevel("p1.meter_id", P1MeterId);
             if (problem != null)
             {
                 return problem;
@@ -323,7 +316,24 @@ namespace Concentrator.App.Settings
                 return "queue.bytes must hold four of the largest messages (mqtt.payload_bytes + topic); raise it or lower mqtt.payload_bytes";
             }
 
-            // COM1, a shared pin and a missing pin were refused by the board check above.
+            if (HasModem)
+            {
+                if (ModemPortName != "COM2" && ModemPortName != "COM3")
+                {
+                    return "modem.port must be COM2 or COM3 (COM1 carries the debugger), got " + ModemPortName;
+                }
+
+                if (ModemPortName == P1PortName)
+                {
+                    return "modem.port and p1.port are both " + ModemPortName + ": each needs a UART of its own";
+                }
+
+                if (ModemRxPin < 0 || ModemTxPin < 0 || ModemRxPin == ModemTxPin)
+                {
+                    return "modem.rx_pin and modem.tx_pin must both be set and differ";
+                }
+            }
+
             return null;
         }
 
@@ -348,7 +358,7 @@ namespace Concentrator.App.Settings
         /// <summary>One line for the log: every setting, with secrets shown only as set or not.</summary>
         public string Describe()
         {
-            return "board=" + BoardName + " wifi.ssid=" + WifiSsid + " wifi.password=" + Secret(WifiPassword)
+            return "wifi.ssid=" + WifiSsid + " wifi.password=" + Secret(WifiPassword)
                 + " mqtt=" + MqttHost + ":" + MqttPort.ToString() + " mqtt.user=" + (MqttUser.Length == 0 ? "(none)" : MqttUser)
                 + " mqtt.password=" + Secret(MqttPassword) + " device.id=" + DeviceId + " topic.prefix=" + TopicPrefix
                 + " p1=" + P1MeterId + " on " + P1PortName + " rx=" + P1RxPin.ToString() + " tx=" + P1TxPin.ToString()
@@ -438,25 +448,6 @@ namespace Concentrator.App.Settings
                 if (c == '/' || c == '+' || c == '#' || c <= ' ')
                 {
                     return key + " may not contain '/', '+', '#', spaces or control characters";
-                }
-            }
-
-            return null;
-        }
-
-        private static string CheckTopicPrefix(string value)
-        {
-            if (value.Length == 0 || value[0] == '/' || value[value.Length - 1] == '/')
-            {
-                return "topic.prefix must be non-empty and must not start or end with '/'";
-            }
-
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (c == '+' || c == '#' || c <= ' ')
-                {
-                    return "topic.prefix may not contain '+', '#', spaces or control characters";
                 }
             }
 

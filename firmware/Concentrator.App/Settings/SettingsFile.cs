@@ -1,71 +1,61 @@
-using System;
-using System.IO;
 using Concentrator.Core.Configuration;
 
 namespace Concentrator.App.Settings
 {
-    /// <summary>Loads <see cref="ConcentratorSettings"/> from the settings file, if there is one.</summary>
+    /// <summary>
+    /// Loads the configuration from the internal flash through Core's checksummed <see cref="ConfigurationStore"/>
+    /// (the current copy, else an unfinished save, else the previous copy; a hand-written file is taken as it is)
+    /// and logs where it came from and every problem (by file, line and key; secrets never shown).
+    /// </summary>
     public static class SettingsFile
     {
-        /// <summary>A settings file is a few hundred bytes; anything much larger is not one.</summary>
-        public const int MaxBytes = 8192;
+        /// <summary>The folder and name of the settings file on the board.</summary>
+        public const string Directory = "I:\\";
 
-        /// <summary>
-        /// Defaults, overridden by every valid line of the file. A missing or unreadable file leaves the defaults;
-        /// bad lines are logged (by line number and key, never with their value) and skipped.
-        /// </summary>
-        public static ConcentratorSettings Load(string path)
+        public const string Name = "concentrator.conf";
+
+        public static ConfigurationStore CreateStore()
         {
-            ConcentratorSettings settings = new ConcentratorSettings();
-            byte[] text;
-            try
-            {
-                if (!File.Exists(path))
-                {
-                    Log.Warn("no settings file " + path + ": using defaults");
-                    return settings;
-                }
+            return new ConfigurationStore(new FlashConfigurationStorage(Directory), Name);
+        }
 
-                text = File.ReadAllBytes(path);
-            }
-            catch (Exception ex)
+        public static ConfigurationLoad Load(ConfigurationStore store)
+        {
+            ConfigurationLoad load = store.Load();
+            for (int i = 0; i < load.ProblemCount; i++)
             {
-                Log.Warn("settings file " + path + " could not be read (" + ex.Message + "): using defaults");
-                return settings;
+                Log.Warn("configuration: " + load.Problem(i));
             }
 
-            if (text.Length > MaxBytes)
+            if (load.ProblemsDropped > 0)
             {
-                Log.Warn("settings file " + path + " is larger than " + MaxBytes.ToString() + " bytes: ignored");
-                return settings;
+                Log.Warn("configuration: " + load.ProblemsDropped.ToString() + " more problems not shown");
             }
 
-            KeyValueReader reader = new KeyValueReader(text, 0, text.Length);
-            string key;
-            string value;
-            int entries = 0;
-            KeyValueStatus status;
-            while ((status = reader.ReadNext(out key, out value)) != KeyValueStatus.End)
+            Log.Info("configuration: " + Describe(load.Source) + ", " + load.Configuration.MeterCount.ToString() + " meters");
+            if (load.Configuration.UsesDefaultPassword)
             {
-                string where = path + " line " + reader.LineNumber.ToString();
-                if (status == KeyValueStatus.Malformed)
-                {
-                    Log.Warn(where + ": not key=value, skipped");
-                    continue;
-                }
-
-                string problem = settings.Apply(key, value);
-                if (problem != null)
-                {
-                    Log.Warn(where + ": " + key + ": " + problem + ", skipped");
-                    continue;
-                }
-
-                entries++;
+                Log.Warn("configuration: the command password is still the default: change it (MCP CNF PWD=HELLO NPWD=...)");
             }
 
-            Log.Info("settings: " + entries.ToString() + " entries from " + path);
-            return settings;
+            return load;
+        }
+
+        private static string Describe(ConfigurationSource source)
+        {
+            switch (source)
+            {
+                case ConfigurationSource.Current:
+                    return "loaded " + Name;
+                case ConfigurationSource.Unfinished:
+                    return "loaded the new copy of an interrupted save";
+                case ConfigurationSource.Previous:
+                    return "current copy damaged: loaded the previous copy";
+                case ConfigurationSource.HandWritten:
+                    return "loaded hand-written " + Name;
+                default:
+                    return "no settings file: defaults";
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Concentrator.Core.Commands;
 
 namespace Concentrator.Core.Mqtt
 {
@@ -9,13 +10,15 @@ namespace Concentrator.Core.Mqtt
     /// left in <see cref="Reply"/> for <see cref="MqttTopics.CommandReply"/>. A payload that is no text, and a handler
     /// that throws, get a reply saying so; nothing is ever thrown to the MQTT client's thread.
     /// </summary>
-    public sealed class CommandTopicBridge
+    public sealed class CommandTopicBridge : ICommandReply
     {
         /// <summary>Longest command accepted (the SMS form is 160 characters; MQTT allows more for inventory lists).</summary>
         public const int MaxCommandBytes = 1024;
 
         private readonly ICommandHandler _handler;
         private readonly byte[] _reply;
+        private int _replyLength;
+        private bool _replied;
 
         public CommandTopicBridge(ICommandHandler handler, int replyCapacity)
         {
@@ -70,23 +73,68 @@ namespace Concentrator.Core.Mqtt
             }
 
             string text = Encoding.UTF8.GetString(payload, offset, length);
-            int replyLength;
+            _replyLength = 0;
+            _replied = false;
             try
             {
-                replyLength = _handler.Handle(text, _reply);
+                _handler.Handle(text, this);
             }
             catch (Exception ex)
             {
                 return Reject("Command failed: " + ex.Message);
             }
 
-            if (replyLength < 0 || replyLength > _reply.Length)
+            if (!_replied)
             {
-                return Reject("Command failed: the reply length " + replyLength.ToString() + " is outside the reply buffer");
+                return Reject("Command failed: no reply");
             }
 
             Handled++;
-            return replyLength;
+            return _replyLength;
+        }
+
+        /// <summary>The handler's reply, as UTF-8 in <see cref="Reply"/> (cut at a character boundary when it does not fit).</summary>
+        void ICommandReply.Send(string text)
+        {
+            _replied = true;
+            _replyLength = 0;
+            if (text == null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < text.Length; i++)
+            {
+                char ch = text[i];
+                int needed = ch < 0x80 ? 1 : ch < 0x800 ? 2 : 3;
+                if (_replyLength + needed > _reply.Length)
+                {
+                    return;
+                }
+
+                if (needed == 1)
+                {
+                    _reply[_replyLength++] = (byte)ch;
+                }
+                else if (needed == 2)
+                {
+                    _reply[_replyLength++] = (byte)(0xC0 | (ch >> 6));
+                    _reply[_replyLength++] = (byte)(0x80 | (ch & 0x3F));
+                }
+                else
+                {
+                    // Surrogate halves are written one by one as 3-byte forms would be invalid UTF-8: send '?'.
+                    if (ch >= 0xD800 && ch <= 0xDFFF)
+                    {
+                        _reply[_replyLength++] = (byte)'?';
+                        continue;
+                    }
+
+                    _reply[_replyLength++] = (byte)(0xE0 | (ch >> 12));
+                    _reply[_replyLength++] = (byte)(0x80 | ((ch >> 6) & 0x3F));
+                    _reply[_replyLength++] = (byte)(0x80 | (ch & 0x3F));
+                }
+            }
         }
 
         private int Reject(string message)

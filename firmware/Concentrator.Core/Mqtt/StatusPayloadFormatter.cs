@@ -12,7 +12,7 @@ namespace Concentrator.Core.Mqtt
         /// <summary>The last will's payload (the broker publishes it retained when the concentrator vanishes).</summary>
         public const string OfflinePayload = "{\"state\":\"offline\"}";
 
-        public static void WriteOnline(JsonWriter writer, ConcentratorStatus status)
+        public static void WriteOnline(JsonWriter writer, StatusReport status)
         {
             writer.StartObject();
             writer.Property("state", MqttTopics.Online);

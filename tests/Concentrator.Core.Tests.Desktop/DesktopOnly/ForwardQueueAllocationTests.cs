@@ -40,7 +40,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         public void Status_payload_allocates_nothing()
         {
             JsonWriter writer = new JsonWriter(256);
-            ConcentratorStatus status = new ConcentratorStatus { QueueDepth = 12, QueueDropped = 3, UptimeSeconds = 99 };
+            StatusReport status = new StatusReport { QueueDepth = 12, QueueDropped = 3, UptimeSeconds = 99 };
             long allocated = AllocationTests.AllocatedBy(() =>
             {
                 writer.Reset();

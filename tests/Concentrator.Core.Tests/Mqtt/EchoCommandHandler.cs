@@ -1,5 +1,5 @@
 using System;
-using Concentrator.Core.Mqtt;
+using Concentrator.Core.Commands;
 
 namespace Concentrator.Core.Tests.Mqtt
 {
@@ -10,7 +10,7 @@ namespace Concentrator.Core.Tests.Mqtt
 
         public bool Throw;
 
-        public int Handle(string text, byte[] reply)
+        public void Handle(string text, ICommandReply reply)
         {
             Last = text;
             if (Throw)
@@ -18,13 +18,7 @@ namespace Concentrator.Core.Tests.Mqtt
                 throw new InvalidOperationException("broken");
             }
 
-            string answer = "ok: " + text;
-            for (int i = 0; i < answer.Length; i++)
-            {
-                reply[i] = (byte)answer[i];
-            }
-
-            return answer.Length;
+            reply.Send("ok: " + text);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Concentrator.Core.Tests.Mqtt
         [TestMethod]
         public void Status_payload_reports_queue_and_default_password()
         {
-            ConcentratorStatus status = new ConcentratorStatus();
+            StatusReport status = new StatusReport();
             status.QueueDepth = 12;
             status.QueueDropped = 3;
             status.DefaultPassword = true;

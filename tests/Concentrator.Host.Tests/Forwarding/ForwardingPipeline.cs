@@ -28,7 +28,7 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
     private readonly string _directory;
     private Task? _run;
 
-    public ForwardingPipeline(MqttClientOptions client, string deviceId, TimeSpan interval, Concentrator.Core.Mqtt.ICommandHandler? commands = null)
+    public ForwardingPipeline(MqttClientOptions client, string deviceId, TimeSpan interval, Concentrator.Core.Commands.ICommandHandler? commands = null)
     {
         _directory = Directory.CreateTempSubdirectory("forwarding-test-").FullName;
         _store = new FileBlockStore(Path.Combine(_directory, "queue.bin"), 1024 * 1024);

@@ -234,14 +234,14 @@ public sealed class MqttForwarderBrokerTests
         Assert.AreEqual(1, handler.Calls, "the handler saw only the text command");
     }
 
-    private sealed class UpperCaseCommandHandler : Concentrator.Core.Mqtt.ICommandHandler
+    private sealed class UpperCaseCommandHandler : Concentrator.Core.Commands.ICommandHandler
     {
         public int Calls;
 
-        public int Handle(string text, byte[] reply)
+        public void Handle(string text, Concentrator.Core.Commands.ICommandReply reply)
         {
             Calls++;
-            return Encoding.UTF8.GetBytes(text.ToUpperInvariant(), 0, text.Length, reply, 0);
+            reply.Send(text.ToUpperInvariant());
         }
     }
 

@@ -13,7 +13,7 @@ public static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        ICliCommand[] commands = { new DecodeCommand(DecoderRegistry.CreateDefault()), new SimulateCommand(), new DemoCommand(), new RunCommand() };
+        ICliCommand[] commands = { new DecodeCommand(DecoderRegistry.CreateDefault()), new SimulateCommand(), new DemoCommand(), new RunCommand(), new TextCommandCliCommand() };
         if (args.Length == 0)
         {
             console.Error.Write(Overview(commands));

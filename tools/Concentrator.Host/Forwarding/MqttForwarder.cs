@@ -35,7 +35,7 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
     private readonly AutoResetEvent _wake = new(false);
     private readonly CancellationTokenSource _stop = new();
     private readonly JsonWriter _statusWriter = new(1024);
-    private readonly ConcentratorStatus _status = new();
+    private readonly StatusReport _status = new();
     private readonly CommandTopicBridge? _commands;
     private readonly long _started = Stopwatch.GetTimestamp();
     private Thread? _thread;

@@ -1,4 +1,5 @@
 using System;
+using Concentrator.Core.Commands;
 using Concentrator.Core.Mqtt;
 using Concentrator.Host.Mqtt;
 

@@ -4,7 +4,7 @@ namespace Concentrator.Core.Mqtt
     /// What the retained status message reports, filled by whoever knows it (the forwarder: queue figures; the
     /// configuration: whether the password is still the default) and formatted by <see cref="StatusPayloadFormatter"/>.
     /// </summary>
-    public sealed class ConcentratorStatus
+    public sealed class StatusReport
     {
         /// <summary>Messages waiting in the store-and-forward queue (not yet acknowledged by the broker).</summary>
         public int QueueDepth;
