@@ -40,5 +40,26 @@ namespace Concentrator.Drivers.Esp32
                     break;
             }
         }
+
+        /// <summary>
+        /// Routes the RTS output of COM<paramref name="portNumber"/> (1..3) to a GPIO. In <c>SerialMode.RS485</c> the
+        /// UART raises RTS while it sends and lowers it once the last bit is out: wired to an RS485 transceiver's
+        /// DE and /RE, it switches the bus between sending and listening.
+        /// </summary>
+        public static void RouteRtsPin(int portNumber, int rtsPin)
+        {
+            switch (portNumber)
+            {
+                case 1:
+                    Configuration.SetPinFunction(rtsPin, DeviceFunction.COM1_RTS);
+                    break;
+                case 2:
+                    Configuration.SetPinFunction(rtsPin, DeviceFunction.COM2_RTS);
+                    break;
+                default:
+                    Configuration.SetPinFunction(rtsPin, DeviceFunction.COM3_RTS);
+                    break;
+            }
+        }
     }
 }

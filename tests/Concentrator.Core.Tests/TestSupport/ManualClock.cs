@@ -2,7 +2,7 @@ using Concentrator.Core.Timing;
 
 namespace Concentrator.Core.Tests.TestSupport
 {
-    /// <summary>Virtual time for tests: the test (or Sleep, or a fake link) moves it; nothing really waits.</summary>
+    /// <summary>Virtual time for tests: the test (or Sleep, or a fake link waiting out a timeout) moves it; nothing really waits.</summary>
     public sealed class ManualClock : IMillisecondClock
     {
         public long Now;
@@ -10,6 +10,12 @@ namespace Concentrator.Core.Tests.TestSupport
         public long NowMilliseconds
         {
             get { return Now; }
+            set { Now = value; }
+        }
+
+        public void Advance(long milliseconds)
+        {
+            Now += milliseconds;
         }
 
         public void Sleep(int milliseconds)

@@ -58,7 +58,7 @@ public sealed class SmlDemoAndSimulateTests
     [TestMethod]
     public void Simulate_sml_usage_errors_exit_2()
     {
-        AssertUsage("--meter gas: expected e350 or sml", "simulate", "--meter", "gas");
+        AssertUsage("--meter gas: expected e350, sml or dlms", "simulate", "--meter", "gas");
         AssertUsage("--kermit needs --meter sml", "simulate", "--kermit");
         AssertUsage("--fault too-long: an SML meter cannot simulate it", "simulate", "--meter", "sml", "--fault", "too-long");
         AssertUsage("--sml 17: expected a whole number from 0 to 16", "demo", "--sml", "17");

@@ -1,3 +1,4 @@
+using Concentrator.Host.Timing;
 using System;
 using System.Diagnostics;
 using System.IO;

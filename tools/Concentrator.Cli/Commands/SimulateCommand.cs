@@ -17,7 +17,7 @@ public sealed class SimulateCommand : ICliCommand
 
     public string Summary => "serve a simulated Landis+Gyr E350 P1 port (DSMR 4.2) on a loopback TCP port";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true), new("protocol", true), new("mode", true) });
+    public IReadOnlyList<OptionSpec> Options { get; } = Concat(Concat(Concat(SimulationArguments.Options, SmlSimulation.Options), DlmsSimulation.Options), new OptionSpec[] { new("port", true), new("duration", true), new("protocol", true), new("mode", true) });
 
     public string Help =>
         "usage: concentrator simulate [--port N] [--interval S] [--dsmr5] [--fault KIND[:RATE]]… [--seed N] [--duration S]\n" +
@@ -33,6 +33,7 @@ public sealed class SimulateCommand : ICliCommand
         SimulationArguments.Help +
         SmlSimulation.Help +
         IecSimulation.Help +
+        DlmsSimulation.Help +
         "  --duration S         stop after S seconds\n";
 
     public int Run(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -40,6 +41,11 @@ public sealed class SimulateCommand : ICliCommand
         arguments.RequireAtMostPositionals(0);
         int port = arguments.Int("port", DefaultPort, 0, 65535);
         TimeSpan? duration = arguments.Seconds("duration", 0.01, 366 * 86400.0);
+        if (DlmsSimulation.Requested(arguments))
+        {
+            return DlmsSimulation.Serve(arguments, port, duration, console, cancellationToken);
+        }
+
         if (SmlSimulation.Requested(arguments))
         {
             return SmlSimulation.Serve(arguments, port, duration, console, cancellationToken);

@@ -40,7 +40,7 @@ internal static class SmlSimulation
 
         if (!string.Equals(meter, "e350", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UsageException("--meter " + meter + ": expected e350 or sml");
+            throw new UsageException("--meter " + meter + ": expected e350, sml or dlms");
         }
 
         foreach (OptionSpec option in Options)

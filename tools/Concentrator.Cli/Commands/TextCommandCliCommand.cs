@@ -1,3 +1,4 @@
+using Concentrator.Host.Timing;
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -19,6 +19,7 @@ public sealed class DecoderRegistry
         registry.Register(SmlFrameDecoder.ProtocolName, "SML files (transport v1; eHZ push files, GetList responses, E750 signed values)", () => new SmlFrameDecoder());
         registry.Register(DlmsFrameDecoder.ProtocolName, "bare DLMS/COSEM APDUs, hex (AARQ/AARE, RLRQ/RLRE, GET requests and responses, exception responses)", () => new DlmsFrameDecoder());
         registry.Register(IecFrameDecoder.ProtocolName, "IEC 62056-21 readouts (optical port, modes A to E; BCC checked)", () => new IecFrameDecoder());
+        registry.Register(HdlcCaptureDecoder.ProtocolName, "HDLC frames (IEC 62056-46): addresses, control, SNRM/UA parameters, the APDUs inside", () => new HdlcCaptureDecoder());
         return registry;
     }
 

@@ -51,6 +51,13 @@ public sealed class CosemMeterServer : IApduHandler
 
     public int BlocksSent { get; private set; }
 
+    /// <summary>The link under the association opened or closed: the association (and any block transfer) ends with it.</summary>
+    public void Reset()
+    {
+        Associated = false;
+        _pending = Array.Empty<byte>();
+    }
+
     public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset)
     {
         _writer.Reset(response, responseOffset, response.Length - responseOffset);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Concentrator.Core.Timing;
 
-namespace Concentrator.Host.Configuration;
+namespace Concentrator.Host.Timing;
 
 /// <summary>Core's monotonic millisecond clock on the desktop.</summary>
 public sealed class StopwatchClock : IMillisecondClock
