@@ -16,7 +16,13 @@ public class DsmrBenchmarks
     private readonly JsonWriter _writer = new(4096);
     private readonly ReadingJsonFormatter _formatter = new();
     private readonly DateTime _received = new(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
+    private readonly FeedStep _feed;
     private byte[] _telegram = [];
+
+    public DsmrBenchmarks()
+    {
+        _feed = (byte[] data, int offset, int count, out int consumed) => _decoder.Feed(data, offset, count, out consumed) == DsmrStatus.TelegramReady;
+    }
 
     [Params("E350-DSMR4.2", "AM550-DSMR5", "Belgian")]
     public string Telegram { get; set; } = "E350-DSMR4.2";
@@ -40,41 +46,12 @@ public class DsmrBenchmarks
     /// <summary>One whole telegram, as it sits in a UART buffer.</summary>
     [Benchmark]
     public int Decode()
-    {
-        int offset = 0;
-        int ready = 0;
-        while (offset < _telegram.Length)
-        {
-            DsmrStatus status = _decoder.Feed(_telegram, offset, _telegram.Length - offset, out int consumed);
-            offset += consumed;
-            if (status == DsmrStatus.TelegramReady)
-            {
-                ready++;
-            }
-        }
-
-        return ready;
-    }
+        => FeedLoop.Run(_feed, _telegram, _telegram.Length, _telegram.Length);
 
     /// <summary>The same telegram in 32-byte pieces (a UART FIFO's worth at a time).</summary>
     [Benchmark]
     public int DecodeInPieces()
-    {
-        int offset = 0;
-        int ready = 0;
-        while (offset < _telegram.Length)
-        {
-            int count = Math.Min(32, _telegram.Length - offset);
-            DsmrStatus status = _decoder.Feed(_telegram, offset, count, out int consumed);
-            offset += consumed;
-            if (status == DsmrStatus.TelegramReady)
-            {
-                ready++;
-            }
-        }
-
-        return ready;
-    }
+        => FeedLoop.Run(_feed, _telegram, _telegram.Length, 32);
 
     /// <summary>Decode and format the MQTT readings payload: the whole per-telegram path.</summary>
     [Benchmark]

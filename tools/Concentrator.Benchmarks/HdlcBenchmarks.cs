@@ -20,7 +20,13 @@ public class HdlcBenchmarks
     private readonly byte[] _request = { 0xC0, 0x01, 0xC1, 0x00, 0x03, 0x01, 0x00, 0x01, 0x08, 0x00, 0xFF, 0x02, 0x00 };
     private readonly byte[] _response = new byte[64];
     private HdlcSession _session = null!;
+    private readonly FeedStep _feed;
     private int _frameLength;
+
+    public HdlcBenchmarks()
+    {
+        _feed = (byte[] data, int offset, int count, out int consumed) => _decoder.Feed(data, offset, count, out consumed) == HdlcDecodeStatus.FrameReady;
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -53,42 +59,11 @@ public class HdlcBenchmarks
 
     /// <summary>The same frame decoded from one buffer (both checks verified).</summary>
     [Benchmark]
-    public int Decode()
-    {
-        int ready = 0;
-        int offset = 0;
-        while (offset < _frameLength)
-        {
-            if (_decoder.Feed(_frame, offset, _frameLength - offset, out int consumed) == HdlcDecodeStatus.FrameReady)
-            {
-                ready++;
-            }
-
-            offset += consumed;
-        }
-
-        return ready;
-    }
+    public int Decode() => FeedLoop.Run(_feed, _frame, _frameLength, _frameLength);
 
     /// <summary>The same frame fed 16 bytes at a time (a UART FIFO's worth).</summary>
     [Benchmark]
-    public int DecodeInPieces()
-    {
-        int ready = 0;
-        int offset = 0;
-        while (offset < _frameLength)
-        {
-            int count = Math.Min(16, _frameLength - offset);
-            if (_decoder.Feed(_frame, offset, count, out int consumed) == HdlcDecodeStatus.FrameReady)
-            {
-                ready++;
-            }
-
-            offset += consumed;
-        }
-
-        return ready;
-    }
+    public int DecodeInPieces() => FeedLoop.Run(_feed, _frame, _frameLength, 16);
 
     /// <summary>A GET request and its answer through an open link: I frame out, I frame in, sequence numbers, LLC.</summary>
     [Benchmark]

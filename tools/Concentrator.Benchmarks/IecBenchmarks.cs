@@ -17,7 +17,13 @@ public class IecBenchmarks
     private readonly JsonWriter _writer = new(16384);
     private readonly ReadingJsonFormatter _formatter = new();
     private readonly DateTime _received = new(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
+    private readonly FeedStep _feed;
     private byte[] _readout = [];
+
+    public IecBenchmarks()
+    {
+        _feed = (byte[] data, int offset, int count, out int consumed) => _decoder.Feed(data, offset, count, out consumed) == IecStatus.ReadoutReady;
+    }
 
     /// <summary>The readout the benchmark decodes: the simulated meter's, padded to about 2 KB.</summary>
     public static byte[] TwoKilobyteReadout()
@@ -46,10 +52,10 @@ public class IecBenchmarks
     }
 
     [Benchmark]
-    public int Decode() => Feed(_readout.Length);
+    public int Decode() => FeedLoop.Run(_feed, _readout, _readout.Length, _readout.Length);
 
     [Benchmark]
-    public int DecodeInPieces() => Feed(32);
+    public int DecodeInPieces() => FeedLoop.Run(_feed, _readout, _readout.Length, 32);
 
     [Benchmark]
     public int DecodeAndFormatPayload()
@@ -58,23 +64,5 @@ public class IecBenchmarks
         _writer.Reset();
         _formatter.WriteReadingsPayload(_writer, "optical1", _decoder.Readings, _received);
         return _writer.Length;
-    }
-
-    private int Feed(int piece)
-    {
-        int offset = 0;
-        int ready = 0;
-        while (offset < _readout.Length)
-        {
-            int count = Math.Min(piece, _readout.Length - offset);
-            IecStatus status = _decoder.Feed(_readout, offset, count, out int consumed);
-            offset += consumed;
-            if (status == IecStatus.ReadoutReady)
-            {
-                ready++;
-            }
-        }
-
-        return ready;
     }
 }

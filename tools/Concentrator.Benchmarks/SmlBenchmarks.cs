@@ -19,7 +19,13 @@ public class SmlBenchmarks
     private readonly SmlRequestWriter _requests = new(256);
     private readonly byte[] _clientId = { 0x43, 0x4F, 0x4E, 0x43, 0x45, 0x4E };
     private readonly DateTime _received = new(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
+    private readonly FeedStep _feed;
     private byte[] _file = [];
+
+    public SmlBenchmarks()
+    {
+        _feed = (byte[] data, int offset, int count, out int consumed) => _decoder.Feed(data, offset, count, out consumed) == SmlStatus.FileReady;
+    }
 
     [Params("eHZ", "E750-signed", "eHZ-KERMIT")]
     public string File { get; set; } = "eHZ";
@@ -43,41 +49,12 @@ public class SmlBenchmarks
     /// <summary>One whole file, as it sits in a UART buffer.</summary>
     [Benchmark]
     public int Decode()
-    {
-        int offset = 0;
-        int ready = 0;
-        while (offset < _file.Length)
-        {
-            SmlStatus status = _decoder.Feed(_file, offset, _file.Length - offset, out int consumed);
-            offset += consumed;
-            if (status == SmlStatus.FileReady)
-            {
-                ready++;
-            }
-        }
-
-        return ready;
-    }
+        => FeedLoop.Run(_feed, _file, _file.Length, _file.Length);
 
     /// <summary>The same file in 32-byte pieces (a UART FIFO's worth at a time).</summary>
     [Benchmark]
     public int DecodeInPieces()
-    {
-        int offset = 0;
-        int ready = 0;
-        while (offset < _file.Length)
-        {
-            int count = Math.Min(32, _file.Length - offset);
-            SmlStatus status = _decoder.Feed(_file, offset, count, out int consumed);
-            offset += consumed;
-            if (status == SmlStatus.FileReady)
-            {
-                ready++;
-            }
-        }
-
-        return ready;
-    }
+        => FeedLoop.Run(_feed, _file, _file.Length, 32);
 
     /// <summary>Decode and format the MQTT readings payload: the whole per-file path.</summary>
     [Benchmark]

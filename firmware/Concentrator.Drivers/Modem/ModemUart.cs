@@ -1,8 +1,5 @@
 using System;
-using System.IO;
-using System.IO.Ports;
 using Concentrator.Core.Io;
-using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
 using Concentrator.Drivers.Serial;
 
@@ -13,15 +10,14 @@ namespace Concentrator.Drivers.Modem
     /// <see cref="Concentrator.Core.Modem.GsmSmsChannel"/>. Reads are bounded (<see cref="UartReceive"/>): no call
     /// blocks past its timeout. A classic ESP32 has three UARTs and COM1
     /// carries the debugger: the modem takes COM2 or COM3, i.e. the UART of the optical head or of the RS485 bus
-    /// (see the README beside this file for the board choices).
+    /// (see the README beside this file for the board choices). The UART part is the shared <see cref="UartLink"/>.
     /// </summary>
     public sealed class ModemUart : IByteLink, IDisposable
     {
-        private const int SerialReadTimeoutMilliseconds = 500;
+        private const int WriteTimeoutMilliseconds = 2000;
 
         private readonly ModemUartOptions _options;
-        private readonly int _portNumber;
-        private SerialPort _port;
+        private readonly UartLink _uart;
 
         public ModemUart(ModemUartOptions options)
         {
@@ -30,8 +26,8 @@ namespace Concentrator.Drivers.Modem
                 throw new ArgumentNullException("options");
             }
 
-            _portNumber = Esp32Uart.PortNumber(options.PortName);
-            if (_portNumber != 2 && _portNumber != 3)
+            int portNumber = Esp32Uart.PortNumber(options.PortName);
+            if (portNumber != 2 && portNumber != 3)
             {
                 throw new ArgumentException("modem port must be COM2 or COM3 (COM1 carries the debugger)");
             }
@@ -47,85 +43,30 @@ namespace Concentrator.Drivers.Modem
             }
 
             _options = options;
+            _uart = new UartLink(options.PortName, options.PollIntervalMilliseconds);
         }
 
         /// <summary>What went wrong last, or null. For diagnostics.</summary>
-        public string LastProblem { get; private set; }
+        public string LastProblem
+        {
+            get { return _uart.LastProblem; }
+        }
 
+        /// <summary>Routes the pins and opens the UART at the modem's baud, 8N1.</summary>
         public LinkStatus Open()
         {
-            if (_port != null)
-            {
-                return LinkStatus.Ok;
-            }
-
-            SerialPort port = null;
-            try
-            {
-                Esp32Uart.RoutePins(_portNumber, _options.RxPin, _options.TxPin);
-                port = new SerialPort(_options.PortName, _options.BaudRate, Parity.None, 8, StopBits.One);
-                port.ReadBufferSize = _options.ReceiveBufferSize;
-                port.ReadTimeout = SerialReadTimeoutMilliseconds;
-                port.WriteTimeout = 2000;
-                port.Open();
-            }
-            catch (Exception ex)
-            {
-                if (port != null)
-                {
-                    port.Dispose();
-                }
-
-                LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
-                return ex is NotSupportedException ? LinkStatus.NotSupported : LinkStatus.Fault;
-            }
-
-            _port = port;
-            return LinkStatus.Ok;
+            LineSettings settings = new LineSettings(_options.BaudRate, 8, LineParity.None, 1, false);
+            return _uart.Open(settings, _options.RxPin, _options.TxPin, _options.ReceiveBufferSize, WriteTimeoutMilliseconds, null, _options.PortName);
         }
 
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            string problem;
-            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return status;
+            return _uart.Read(buffer, offset, count, timeoutMilliseconds, out bytesRead);
         }
 
         public LinkStatus Write(byte[] buffer, int offset, int count)
         {
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Closed;
-            }
-
-            try
-            {
-                port.Write(buffer, offset, count);
-                return LinkStatus.Ok;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "writing " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                return LinkStatus.Closed;
-            }
+            return _uart.Write(buffer, offset, count);
         }
 
         /// <summary>The modem line is fixed at 8N1; only the baud rate could change, and the channel never asks.</summary>
@@ -136,20 +77,7 @@ namespace Concentrator.Drivers.Modem
 
         public void Dispose()
         {
-            SerialPort port = _port;
-            _port = null;
-            if (port != null)
-            {
-                try
-                {
-                    port.Close();
-                }
-                catch (Exception)
-                {
-                }
-
-                port.Dispose();
-            }
+            _uart.Close();
         }
     }
 }

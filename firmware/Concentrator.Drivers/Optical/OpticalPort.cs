@@ -1,6 +1,5 @@
 using System;
 using System.Device.Pwm;
-using System.IO.Ports;
 using Concentrator.Core.Io;
 using Concentrator.Core.Optical;
 using Concentrator.Drivers.Diagnostics;
@@ -24,19 +23,21 @@ namespace Concentrator.Drivers.Optical
     /// </list>
     /// The modulated variants refuse any baud above <see cref="OpticalPortOptions.ModulatedBaudCap"/>. One thread owns an
     /// instance; nothing allocates per call; every wait is bounded; failures come back as a <see cref="LinkStatus"/>
-    /// with <see cref="LastProblem"/> saying what happened.
+    /// with <see cref="LastProblem"/> saying what happened. The UART part (open, bounded reads, writes, framing,
+    /// release) is the shared <see cref="UartLink"/>; this class adds the carrier transmitters.
     /// </summary>
     public sealed class OpticalPort : IByteLink, IDisposable
     {
         // Characters encoded per RMT transmission: 8 × at most 11 runs = 44 items = 176 bytes.
         private const int CharactersPerRmtBurst = 8;
 
+        private const int WriteTimeoutMilliseconds = 5000;
+
         private readonly OpticalPortOptions _options;
-        private readonly int _portNumber;
+        private readonly UartLink _uart;
         private readonly CarrierPulseEncoder _encoder;
         private readonly byte[] _rmtItems;
         private LineSettings _settings = new LineSettings(300, 7, LineParity.Even, 1, false);
-        private SerialPort _port;
         private TransmitterChannel _rmt;
         private PwmChannel _pwm;
         private bool _disposed;
@@ -48,8 +49,7 @@ namespace Concentrator.Drivers.Optical
                 throw new ArgumentNullException("options");
             }
 
-            _portNumber = Esp32Uart.PortNumber(options.PortName);
-            if (_portNumber == 0)
+            if (Esp32Uart.PortNumber(options.PortName) == 0)
             {
                 throw new ArgumentException("optical port name must be COM1, COM2 or COM3");
             }
@@ -81,6 +81,7 @@ namespace Concentrator.Drivers.Optical
             }
 
             _options = options;
+            _uart = new UartLink(options.PortName, options.PollIntervalMilliseconds);
             if (options.Variant == OpticalPortVariant.RmtCarrier)
             {
                 _encoder = new CarrierPulseEncoder(CharactersPerRmtBurst * 11);
@@ -101,7 +102,7 @@ namespace Concentrator.Drivers.Optical
 
         public bool IsOpen
         {
-            get { return _port != null; }
+            get { return _uart.IsOpen; }
         }
 
         public LineSettings Settings
@@ -110,7 +111,10 @@ namespace Concentrator.Drivers.Optical
         }
 
         /// <summary>What went wrong last (open failure, refused baud, UART or RMT error), or null.</summary>
-        public string LastProblem { get; private set; }
+        public string LastProblem
+        {
+            get { return _uart.LastProblem; }
+        }
 
         /// <summary>Routes the pins, opens the UART at 300 7E1 and starts the transmitter of the variant.</summary>
         public LinkStatus Open()
@@ -120,39 +124,25 @@ namespace Concentrator.Drivers.Optical
                 throw new ObjectDisposedException("OpticalPort");
             }
 
-            if (_port != null)
+            if (_uart.IsOpen)
             {
                 return LinkStatus.Ok;
             }
 
-            if (_portNumber == 1)
+            LinkStatus status = _uart.Open(_settings, _options.RxPin, _options.TxPin, _options.ReceiveBufferSize, WriteTimeoutMilliseconds, null, "the optical port on " + _options.PortName);
+            if (status != LinkStatus.Ok)
             {
-                LastProblem = "COM1 is the debugger's UART on this board; use COM2 or COM3";
-                return LinkStatus.NotSupported;
+                return status;
             }
 
-            SerialPort port = null;
             try
             {
-                Esp32Uart.RoutePins(_portNumber, _options.RxPin, _options.TxPin);
-                port = new SerialPort(_options.PortName, _settings.BaudRate, SerialFraming.ToParity(_settings.Parity), _settings.DataBits, SerialFraming.ToStopBits(_settings.StopBits));
-                port.ReadBufferSize = _options.ReceiveBufferSize;
-                port.ReadTimeout = 500;
-                port.WriteTimeout = 5000;
-                port.Open();
-                _port = port;
-                port = null;
                 return StartCarrier();
             }
             catch (Exception ex)
             {
-                if (port != null)
-                {
-                    DisposeQuietly(port);
-                }
-
                 Close();
-                LastProblem = "opening the optical port on " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
+                _uart.LastProblem = "opening the optical port on " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
                 return ex is NotSupportedException ? LinkStatus.NotSupported : LinkStatus.Fault;
             }
         }
@@ -187,24 +177,12 @@ namespace Concentrator.Drivers.Optical
                 _rmt = null;
             }
 
-            SerialPort port = _port;
-            _port = null;
-            if (port != null)
-            {
-                DisposeQuietly(port);
-            }
+            _uart.Close();
         }
 
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            string problem;
-            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return status;
+            return _uart.Read(buffer, offset, count, timeoutMilliseconds, out bytesRead);
         }
 
         /// <summary>
@@ -214,35 +192,26 @@ namespace Concentrator.Drivers.Optical
         /// </summary>
         public LinkStatus Write(byte[] buffer, int offset, int count)
         {
-            if (buffer == null)
+            if (_options.Variant != OpticalPortVariant.RmtCarrier)
             {
-                throw new ArgumentNullException("buffer");
+                return _uart.Write(buffer, offset, count);
             }
 
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
-            if (_port == null)
+            UartLink.CheckRange(buffer, offset, count);
+            if (!_uart.IsOpen)
             {
                 return LinkStatus.Closed;
             }
 
+            int total = count;
             try
             {
-                if (_options.Variant != OpticalPortVariant.RmtCarrier)
-                {
-                    _port.Write(buffer, offset, count);
-                    return LinkStatus.Ok;
-                }
-
                 while (count > 0)
                 {
                     int n = count < CharactersPerRmtBurst ? count : CharactersPerRmtBurst;
                     if (_encoder.Encode(buffer, offset, n, _settings) < 0)
                     {
-                        LastProblem = "carrier encoding failed for " + _settings.ToString();
+                        _uart.LastProblem = "carrier encoding failed for " + _settings.ToString();
                         return LinkStatus.Fault;
                     }
 
@@ -256,23 +225,9 @@ namespace Concentrator.Drivers.Optical
 
                 return LinkStatus.Ok;
             }
-            catch (TimeoutException)
-            {
-                LastProblem = "sending on the optical port timed out";
-                return LinkStatus.Timeout;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                return LinkStatus.Closed;
-            }
             catch (Exception ex)
             {
-                LastProblem = "sending on the optical port: " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
+                return _uart.WriteFailed(ex, "the optical port's RMT carrier", total);
             }
         }
 
@@ -283,34 +238,20 @@ namespace Concentrator.Drivers.Optical
         /// </summary>
         public LinkStatus Configure(LineSettings settings)
         {
-            if (!SerialFraming.IsSupported(settings) || settings.InvertedLevels)
+            LinkStatus supported = _uart.CheckFraming(settings, false, "framing ");
+            if (supported != LinkStatus.Ok)
             {
-                LastProblem = "unsupported framing " + settings.ToString();
-                return LinkStatus.NotSupported;
+                return supported;
             }
 
             if (settings.BaudRate > MaximumBaud)
             {
-                LastProblem = "baud " + settings.BaudRate.ToString() + " is above what this optical head follows (" + MaximumBaud.ToString() + ")";
+                _uart.LastProblem = "baud " + settings.BaudRate.ToString() + " is above what this optical head follows (" + MaximumBaud.ToString() + ")";
                 return LinkStatus.NotSupported;
             }
 
             _settings = settings;
-            if (_port == null)
-            {
-                return LinkStatus.Ok;
-            }
-
-            try
-            {
-                SerialFraming.Apply(_port, settings);
-                return LinkStatus.Ok;
-            }
-            catch (Exception ex)
-            {
-                LastProblem = "configuring " + _options.PortName + " as " + settings.ToString() + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+            return _uart.Apply(settings);
         }
 
         public void Dispose()
@@ -344,7 +285,7 @@ namespace Concentrator.Drivers.Optical
                     _pwm = PwmChannel.CreateFromPin(_options.CarrierPin, _options.CarrierHertz, _options.CarrierDutyPercent / 100.0);
                     if (_pwm == null)
                     {
-                        LastProblem = "GPIO " + _options.CarrierPin.ToString() + " has no PWM channel";
+                        _uart.LastProblem = "GPIO " + _options.CarrierPin.ToString() + " has no PWM channel";
                         Close();
                         return LinkStatus.NotSupported;
                     }
@@ -353,17 +294,6 @@ namespace Concentrator.Drivers.Optical
                     return LinkStatus.Ok;
                 default:
                     return LinkStatus.Ok;
-            }
-        }
-
-        private static void DisposeQuietly(SerialPort port)
-        {
-            try
-            {
-                port.Dispose();
-            }
-            catch (Exception)
-            {
             }
         }
     }

@@ -15,16 +15,12 @@ namespace Concentrator.Drivers.P1
     /// One thread owns an instance. Nothing allocates per read; every wait is bounded; failures come back as a
     /// <see cref="LinkStatus"/> with <see cref="LastProblem"/> saying what happened.
     /// </summary>
-    /// <remarks>Reads go through <see cref="UartReceive"/>, which never blocks past the caller's timeout.</remarks>
+    /// <remarks>The UART part (open, bounded reads, framing, release) is the shared <see cref="UartLink"/>.</remarks>
     public sealed class P1Port : IByteLink, IDisposable
     {
-        // Safety net only: Read never asks for bytes that have not arrived, so this wait is never reached.
-        private const int SerialReadTimeoutMilliseconds = 500;
-
         private readonly P1PortOptions _options;
-        private readonly int _portNumber;
+        private readonly UartLink _uart;
         private LineSettings _settings;
-        private SerialPort _port;
         private GpioController _gpio;
         private bool _disposed;
 
@@ -35,8 +31,7 @@ namespace Concentrator.Drivers.P1
                 throw new ArgumentNullException("options");
             }
 
-            _portNumber = Esp32Uart.PortNumber(options.PortName);
-            if (_portNumber == 0)
+            if (Esp32Uart.PortNumber(options.PortName) == 0)
             {
                 throw new ArgumentException("P1 port name must be COM1, COM2 or COM3");
             }
@@ -63,11 +58,12 @@ namespace Concentrator.Drivers.P1
 
             _options = options;
             _settings = options.LineSettings;
+            _uart = new UartLink(options.PortName, options.PollIntervalMilliseconds);
         }
 
         public bool IsOpen
         {
-            get { return _port != null; }
+            get { return _uart.IsOpen; }
         }
 
         /// <summary>The framing in use (or to be used at the next <see cref="Open"/>).</summary>
@@ -83,7 +79,10 @@ namespace Concentrator.Drivers.P1
         public bool DataRequested { get; private set; }
 
         /// <summary>What went wrong last (open failure, refused inversion, UART error), or null. For diagnostics.</summary>
-        public string LastProblem { get; private set; }
+        public string LastProblem
+        {
+            get { return _uart.LastProblem; }
+        }
 
         /// <summary>
         /// Routes the pins, opens the UART and raises the data request line. Ok also when inversion was refused:
@@ -96,61 +95,32 @@ namespace Concentrator.Drivers.P1
                 throw new ObjectDisposedException("P1Port");
             }
 
-            if (_port != null)
+            if (_uart.IsOpen)
             {
                 return LinkStatus.Ok;
             }
 
-            if (_portNumber == 1)
+            LinkStatus status = _uart.CheckUsable();
+            if (status == LinkStatus.Ok)
             {
-                // nf-interpreter ESP32 NativeInit: UART0 is refused unless the firmware talks to the debugger over USB CDC.
-                LastProblem = "COM1 is the debugger's UART on this board; use COM2 or COM3";
-                return LinkStatus.NotSupported;
+                status = OpenRequestLine();
             }
 
-            LinkStatus status = OpenRequestLine();
             if (status != LinkStatus.Ok)
             {
                 return status;
             }
 
-            SerialPort port = null;
-            try
-            {
-                Esp32Uart.RoutePins(_portNumber, _options.RxPin, _options.TxPin);
-                port = new SerialPort(_options.PortName, _settings.BaudRate, SerialFraming.ToParity(_settings.Parity), _settings.DataBits, SerialFraming.ToStopBits(_settings.StopBits));
-                port.ReadBufferSize = _options.ReceiveBufferSize;
-                port.ReadTimeout = SerialReadTimeoutMilliseconds;
-                ApplyInversion(port);
-                port.Open();
-            }
-            catch (Exception ex)
-            {
-                if (port != null)
-                {
-                    SerialFraming.DisposeQuietly(port);
-                }
-
-                LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
-                return ex is NotSupportedException ? LinkStatus.NotSupported : LinkStatus.Fault;
-            }
-
-            _port = port;
-            return RequestData(true);
+            // P1 never writes: a write timeout of 0 leaves the port's default.
+            status = _uart.Open(_settings, _options.RxPin, _options.TxPin, _options.ReceiveBufferSize, 0, ApplyInversion, _options.PortName);
+            return status == LinkStatus.Ok ? RequestData(true) : status;
         }
 
         /// <summary>Lowers the data request line and releases the UART (a later <see cref="Open"/> starts afresh).</summary>
         public void Close()
         {
             RequestData(false);
-            SerialPort port = _port;
-            _port = null;
-            if (port != null)
-            {
-                // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver, and signal
-                // inversion can be changed only while no driver is installed.
-                SerialFraming.DisposeQuietly(port);
-            }
+            _uart.Close();
         }
 
         /// <summary>Raises (true) or lowers the data request line; a meter sends telegrams only while it is high.</summary>
@@ -170,7 +140,7 @@ namespace Concentrator.Drivers.P1
             }
             catch (Exception ex)
             {
-                LastProblem = "data request pin " + _options.DataRequestPin.ToString() + ": " + ExceptionText.Describe(ex);
+                _uart.LastProblem = "data request pin " + _options.DataRequestPin.ToString() + ": " + ExceptionText.Describe(ex);
                 return LinkStatus.Fault;
             }
         }
@@ -179,14 +149,7 @@ namespace Concentrator.Drivers.P1
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            string problem;
-            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return status;
+            return _uart.Read(buffer, offset, count, timeoutMilliseconds, out bytesRead);
         }
 
         /// <summary>P1 is receive-only: there is no line to the meter except the data request.</summary>
@@ -201,34 +164,21 @@ namespace Concentrator.Drivers.P1
         /// </summary>
         public LinkStatus Configure(LineSettings settings)
         {
-            if (!SerialFraming.IsSupported(settings))
+            LinkStatus supported = _uart.CheckFraming(settings, true, "framing ");
+            if (supported != LinkStatus.Ok)
             {
-                LastProblem = "unsupported framing " + settings.ToString();
-                return LinkStatus.NotSupported;
+                return supported;
             }
 
             bool inversionChanged = settings.InvertedLevels != _settings.InvertedLevels;
             _settings = settings;
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Ok;
-            }
-
-            if (inversionChanged)
+            if (inversionChanged && _uart.IsOpen)
             {
                 Close();
                 return Open();
             }
 
-            string problem;
-            LinkStatus applied = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return applied;
+            return _uart.Apply(settings);
         }
 
         public void Dispose()
@@ -279,7 +229,7 @@ namespace Concentrator.Drivers.P1
                     gpio.Dispose();
                 }
 
-                LastProblem = "data request pin " + _options.DataRequestPin.ToString() + " could not be opened: " + ExceptionText.Describe(ex);
+                _uart.LastProblem = "data request pin " + _options.DataRequestPin.ToString() + " could not be opened: " + ExceptionText.Describe(ex);
                 return LinkStatus.Fault;
             }
         }
@@ -308,7 +258,7 @@ namespace Concentrator.Drivers.P1
             catch (NotSupportedException)
             {
                 Inversion = P1SignalInversion.Unavailable;
-                LastProblem = "this target's UART cannot invert the P1 signal: fit a hardware inverter and set p1.inverter=external";
+                _uart.LastProblem = "this target's UART cannot invert the P1 signal: fit a hardware inverter and set p1.inverter=external";
             }
         }
     }

@@ -1,9 +1,7 @@
 using System;
-using System.IO;
 using System.IO.Ports;
 using System.Threading;
 using Concentrator.Core.Io;
-using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
 using Concentrator.Drivers.Serial;
 
@@ -18,16 +16,14 @@ namespace Concentrator.Drivers.Rs485
     /// <see cref="Rs485PortOptions.TurnaroundMilliseconds"/> (bounded); a read waits at most the caller's timeout.
     /// One thread owns an instance (the bus arbiter's); nothing allocates per read or write.
     /// </summary>
-    /// <remarks>Reads are <see cref="UartReceive.Read"/>: they never block past their timeout.</remarks>
+    /// <remarks>The UART part (open, bounded reads through <see cref="UartReceive.Read"/>, writes, framing, release) is the
+    /// shared <see cref="UartLink"/>.</remarks>
     public sealed class Rs485Port : IByteLink, IDisposable
     {
-        // Safety net only: Read never asks for bytes that have not arrived.
-        private const int SerialReadTimeoutMilliseconds = 500;
-
         private readonly Rs485PortOptions _options;
         private readonly int _portNumber;
+        private readonly UartLink _uart;
         private LineSettings _settings;
-        private SerialPort _port;
         private long _quietFrom;
         private bool _disposed;
 
@@ -66,11 +62,12 @@ namespace Concentrator.Drivers.Rs485
 
             _options = options;
             _settings = options.LineSettings;
+            _uart = new UartLink(options.PortName, options.PollIntervalMilliseconds);
         }
 
         public bool IsOpen
         {
-            get { return _port != null; }
+            get { return _uart.IsOpen; }
         }
 
         /// <summary>The framing in use (the current meter's).</summary>
@@ -80,7 +77,10 @@ namespace Concentrator.Drivers.Rs485
         }
 
         /// <summary>What went wrong last (open failure, UART error), or null. For diagnostics.</summary>
-        public string LastProblem { get; private set; }
+        public string LastProblem
+        {
+            get { return _uart.LastProblem; }
+        }
 
         /// <summary>Routes RX, TX and RTS (DE/RE), opens the UART in RS485 mode.</summary>
         public LinkStatus Open()
@@ -90,77 +90,30 @@ namespace Concentrator.Drivers.Rs485
                 throw new ObjectDisposedException("Rs485Port");
             }
 
-            if (_port != null)
+            if (_uart.IsOpen)
             {
                 return LinkStatus.Ok;
             }
 
-            if (_portNumber == 1)
+            LinkStatus status = _uart.Open(_settings, _options.RxPin, _options.TxPin, _options.ReceiveBufferSize, _options.WriteTimeoutMilliseconds, SetRs485Mode, _options.PortName + " in RS485 mode");
+            if (status == LinkStatus.Ok)
             {
-                LastProblem = "COM1 is the debugger's UART on this board; use COM2 or COM3";
-                return LinkStatus.NotSupported;
+                _quietFrom = Environment.TickCount64;
             }
 
-            SerialPort port = null;
-            try
-            {
-                Esp32Uart.RoutePins(_portNumber, _options.RxPin, _options.TxPin);
-                Esp32Uart.RouteRtsPin(_portNumber, _options.DirectionPin);
-                port = new SerialPort(_options.PortName, _settings.BaudRate, SerialFraming.ToParity(_settings.Parity), _settings.DataBits, SerialFraming.ToStopBits(_settings.StopBits));
-                port.Handshake = Handshake.None;
-                port.Mode = SerialMode.RS485;
-                port.ReadBufferSize = _options.ReceiveBufferSize;
-                port.ReadTimeout = SerialReadTimeoutMilliseconds;
-                port.WriteTimeout = _options.WriteTimeoutMilliseconds;
-                port.Open();
-            }
-            catch (Exception ex)
-            {
-                if (port != null)
-                {
-                    SerialFraming.DisposeQuietly(port);
-                }
-
-                LastProblem = "opening " + _options.PortName + " in RS485 mode failed: " + ExceptionText.Describe(ex);
-                return ex is NotSupportedException ? LinkStatus.NotSupported : LinkStatus.Fault;
-            }
-
-            _port = port;
-            _quietFrom = Environment.TickCount64;
-            return LinkStatus.Ok;
+            return status;
         }
 
         public void Close()
         {
-            SerialPort port = _port;
-            _port = null;
-            if (port != null)
-            {
-                SerialFraming.DisposeQuietly(port);
-            }
+            _uart.Close();
         }
 
         /// <inheritdoc/>
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
-            string problem;
-            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
+            LinkStatus status = _uart.Read(buffer, offset, count, timeoutMilliseconds, out bytesRead);
             if (bytesRead > 0)
             {
                 _quietFrom = Environment.TickCount64;
@@ -172,12 +125,8 @@ namespace Concentrator.Drivers.Rs485
         /// <summary>Waits (at most the turnaround time) for a quiet bus, then sends; RTS drives DE/RE meanwhile.</summary>
         public LinkStatus Write(byte[] buffer, int offset, int count)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            SerialPort port = _port;
+            UartLink.CheckRange(buffer, offset, count);
+            SerialPort port = _uart.Port;
             if (port == null)
             {
                 return LinkStatus.Closed;
@@ -190,68 +139,44 @@ namespace Concentrator.Drivers.Rs485
                 {
                     _quietFrom = Environment.TickCount64;
                 }
+            }
+            catch (Exception ex)
+            {
+                return _uart.WriteFailed(ex, _options.PortName, count);
+            }
 
-                long wait = _quietFrom + _options.TurnaroundMilliseconds - Environment.TickCount64;
-                if (wait > 0)
-                {
-                    Thread.Sleep(wait > _options.TurnaroundMilliseconds ? _options.TurnaroundMilliseconds : (int)wait);
-                }
+            long wait = _quietFrom + _options.TurnaroundMilliseconds - Environment.TickCount64;
+            if (wait > 0)
+            {
+                Thread.Sleep(wait > _options.TurnaroundMilliseconds ? _options.TurnaroundMilliseconds : (int)wait);
+            }
 
-                port.Write(buffer, offset, count);
-
+            LinkStatus status = _uart.Write(buffer, offset, count);
+            if (status == LinkStatus.Ok)
+            {
                 // The frame is on the wire for its character time; the bus is quiet only after that.
                 _quietFrom = Environment.TickCount64 + (_settings.WireMicroseconds(count) / 1000);
-                return LinkStatus.Ok;
             }
-            catch (TimeoutException)
-            {
-                LastProblem = "writing " + count.ToString() + " bytes to " + _options.PortName + " timed out";
-                return LinkStatus.Timeout;
-            }
-            catch (IOException ex)
-            {
-                LastProblem = "writing " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                return LinkStatus.Closed;
-            }
+
+            return status;
         }
 
         /// <summary>Switches to a meter's framing (baud, data bits, parity, stop bits); inverted levels are not an RS485 thing.</summary>
         public LinkStatus Configure(LineSettings settings)
         {
-            if (!SerialFraming.IsSupported(settings) || settings.InvertedLevels)
+            LinkStatus supported = _uart.CheckFraming(settings, false, "RS485 framing ");
+            if (supported != LinkStatus.Ok)
             {
-                LastProblem = "unsupported RS485 framing " + settings.ToString();
-                return LinkStatus.NotSupported;
+                return supported;
             }
 
-            if (settings.Equals(_settings) && _port != null)
+            if (settings.Equals(_settings) && _uart.IsOpen)
             {
                 return LinkStatus.Ok;
             }
 
             _settings = settings;
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Ok;
-            }
-
-            string problem;
-            LinkStatus status = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return status;
+            return _uart.Apply(settings);
         }
 
         public void Dispose()
@@ -263,6 +188,14 @@ namespace Concentrator.Drivers.Rs485
 
             Close();
             _disposed = true;
+        }
+
+        // Before Open: RTS drives the transceiver's DE and /RE, the UART raises it while it sends.
+        private void SetRs485Mode(SerialPort port)
+        {
+            Esp32Uart.RouteRtsPin(_portNumber, _options.DirectionPin);
+            port.Handshake = Handshake.None;
+            port.Mode = SerialMode.RS485;
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.IO.Ports;
 using Concentrator.Core.Io;
-using Concentrator.Drivers.Diagnostics;
 using Concentrator.Drivers.Esp32;
 using Concentrator.Drivers.Serial;
 
@@ -14,15 +13,12 @@ namespace Concentrator.Drivers.Sml
     /// wait is bounded (reads through <see cref="UartReceive"/>); failures come back as a <see cref="LinkStatus"/> with
     /// <see cref="LastProblem"/> saying what happened.
     /// </summary>
+    /// <remarks>The UART part (open, read, write, framing, release) is the shared <see cref="UartLink"/>.</remarks>
     public sealed class SmlOpticalPort : IByteLink, IDisposable
     {
-        // Safety net only: reads never ask for bytes that have not arrived, so this wait is never reached.
-        private const int SerialReadTimeoutMilliseconds = 500;
-
         private readonly SmlOpticalPortOptions _options;
-        private readonly int _portNumber;
+        private readonly UartLink _uart;
         private LineSettings _settings;
-        private SerialPort _port;
         private bool _disposed;
 
         public SmlOpticalPort(SmlOpticalPortOptions options)
@@ -32,8 +28,7 @@ namespace Concentrator.Drivers.Sml
                 throw new ArgumentNullException("options");
             }
 
-            _portNumber = Esp32Uart.PortNumber(options.PortName);
-            if (_portNumber == 0)
+            if (Esp32Uart.PortNumber(options.PortName) == 0)
             {
                 throw new ArgumentException("SML port name must be COM1, COM2 or COM3");
             }
@@ -55,11 +50,12 @@ namespace Concentrator.Drivers.Sml
 
             _options = options;
             _settings = options.LineSettings;
+            _uart = new UartLink(options.PortName, options.PollIntervalMilliseconds);
         }
 
         public bool IsOpen
         {
-            get { return _port != null; }
+            get { return _uart.IsOpen; }
         }
 
         /// <summary>The framing in use (or to be used at the next <see cref="Open"/>).</summary>
@@ -69,7 +65,10 @@ namespace Concentrator.Drivers.Sml
         }
 
         /// <summary>What went wrong last (open failure, UART error), or null. For diagnostics.</summary>
-        public string LastProblem { get; private set; }
+        public string LastProblem
+        {
+            get { return _uart.LastProblem; }
+        }
 
         /// <summary>Routes the pins and opens the UART.</summary>
         public LinkStatus Open()
@@ -79,148 +78,46 @@ namespace Concentrator.Drivers.Sml
                 throw new ObjectDisposedException("SmlOpticalPort");
             }
 
-            if (_port != null)
-            {
-                return LinkStatus.Ok;
-            }
-
-            if (_portNumber == 1)
-            {
-                // nf-interpreter ESP32 NativeInit: UART0 is refused unless the firmware talks to the debugger over USB CDC.
-                LastProblem = "COM1 is the debugger's UART on this board; use COM2 or COM3";
-                return LinkStatus.NotSupported;
-            }
-
-            SerialPort port = null;
-            try
-            {
-                Esp32Uart.RoutePins(_portNumber, _options.RxPin, _options.TxPin);
-                port = new SerialPort(_options.PortName, _settings.BaudRate, SerialFraming.ToParity(_settings.Parity), _settings.DataBits, SerialFraming.ToStopBits(_settings.StopBits));
-                port.ReadBufferSize = _options.ReceiveBufferSize;
-                port.ReadTimeout = SerialReadTimeoutMilliseconds;
-                port.WriteTimeout = _options.WriteTimeoutMilliseconds;
-                if (_settings.InvertedLevels)
-                {
-                    port.InvertSignalLevels = true; // a head whose output idles low; NotSupportedException where the UART cannot
-                }
-
-                port.Open();
-            }
-            catch (Exception ex)
-            {
-                if (port != null)
-                {
-                    SerialFraming.DisposeQuietly(port);
-                }
-
-                LastProblem = "opening " + _options.PortName + " failed: " + ExceptionText.Describe(ex);
-                return ex is NotSupportedException ? LinkStatus.NotSupported : LinkStatus.Fault;
-            }
-
-            _port = port;
-            return LinkStatus.Ok;
+            return _uart.Open(_settings, _options.RxPin, _options.TxPin, _options.ReceiveBufferSize, _options.WriteTimeoutMilliseconds, ApplyInversion, _options.PortName);
         }
 
         /// <summary>Releases the UART (a later <see cref="Open"/> starts afresh).</summary>
         public void Close()
         {
-            SerialPort port = _port;
-            _port = null;
-            if (port != null)
-            {
-                // Dispose, not just Close: on the ESP32 only Dispose uninstalls the UART driver.
-                SerialFraming.DisposeQuietly(port);
-            }
+            _uart.Close();
         }
 
         /// <inheritdoc/>
         /// <remarks>A timeout of 0 or less checks once without waiting.</remarks>
         public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out int bytesRead)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
-            string problem;
-            LinkStatus status = UartReceive.Read(_port, buffer, offset, count, timeoutMilliseconds, _options.PollIntervalMilliseconds, out bytesRead, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return status;
+            return _uart.Read(buffer, offset, count, timeoutMilliseconds, out bytesRead);
         }
 
         /// <summary>Sends through the IR LED (meters that take SML requests on their optical port); bounded by the write timeout.</summary>
         public LinkStatus Write(byte[] buffer, int offset, int count)
         {
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Closed;
-            }
-
-            try
-            {
-                port.Write(buffer, offset, count);
-                return LinkStatus.Ok;
-            }
-            catch (TimeoutException)
-            {
-                return LinkStatus.Timeout;
-            }
-            catch (ObjectDisposedException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (InvalidOperationException)
-            {
-                return LinkStatus.Closed;
-            }
-            catch (Exception ex)
-            {
-                LastProblem = "writing " + _options.PortName + ": " + ExceptionText.Describe(ex);
-                return LinkStatus.Fault;
-            }
+            return _uart.Write(buffer, offset, count);
         }
 
         /// <summary>Changes the framing; on an open port baud, data bits, parity and stop bits change in place, a change of inversion reopens the UART.</summary>
         public LinkStatus Configure(LineSettings settings)
         {
-            if (!SerialFraming.IsSupported(settings))
+            LinkStatus supported = _uart.CheckFraming(settings, true, "framing ");
+            if (supported != LinkStatus.Ok)
             {
-                LastProblem = "unsupported framing " + settings.ToString();
-                return LinkStatus.NotSupported;
+                return supported;
             }
 
             bool inversionChanged = settings.InvertedLevels != _settings.InvertedLevels;
             _settings = settings;
-            SerialPort port = _port;
-            if (port == null)
-            {
-                return LinkStatus.Ok;
-            }
-
-            if (inversionChanged)
+            if (inversionChanged && _uart.IsOpen)
             {
                 Close();
                 return Open();
             }
 
-            string problem;
-            LinkStatus applied = SerialFraming.TryApply(port, settings, _options.PortName, out problem);
-            if (problem != null)
-            {
-                LastProblem = problem;
-            }
-
-            return applied;
+            return _uart.Apply(settings);
         }
 
         public void Dispose()
@@ -232,6 +129,15 @@ namespace Concentrator.Drivers.Sml
 
             Close();
             _disposed = true;
+        }
+
+        // A head whose output idles low; SerialPort throws NotSupportedException where the UART cannot invert (the open fails).
+        private void ApplyInversion(SerialPort port)
+        {
+            if (_settings.InvertedLevels)
+            {
+                port.InvertSignalLevels = true;
+            }
         }
     }
 }

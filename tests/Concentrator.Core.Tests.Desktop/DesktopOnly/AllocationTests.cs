@@ -19,21 +19,13 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
     [TestClass]
     public class AllocationTests
     {
-        internal static long AllocatedBy(Action action)
-        {
-            action(); // warm up: static tables, JIT
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         [TestMethod]
         public void Decoding_telegrams_allocates_nothing()
         {
             DsmrTelegramDecoder decoder = DsmrFeed.NewDecoder();
             byte[] data = Ascii.Bytes(DsmrTelegrams.LandisGyrE350Dsmr42 + DsmrTelegrams.IskraAm550Dsmr50 + DsmrTelegrams.BelgianEmucs + DsmrTelegrams.Dsmr22);
             int ready = 0;
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int piece = 1; piece <= 64; piece *= 2)
                 {
@@ -55,7 +47,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             DsmrTelegramDecoder decoder = DsmrFeed.NewDecoder();
             string good = DsmrTelegrams.LandisGyrE350Dsmr42;
             byte[] data = Ascii.Bytes("garbage" + good.Replace("BB2A", "BB2B") + good.Substring(0, 100) + DsmrTelegrams.Dsmr22.Replace("1-0:1.8.1(", "1-0:1.8.1 ") + good);
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 int position = 0;
                 while (position < data.Length)
@@ -82,7 +74,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             ReadingJsonFormatter formatter = new ReadingJsonFormatter();
             DateTime received = new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
 
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 writer.Reset();
                 formatter.WriteReadingsPayload(writer, "p1", decoder.Readings, received);
@@ -97,25 +89,12 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         [TestMethod]
         public void Reading_loop_allocates_nothing_per_telegram()
         {
-            byte[] telegram = Ascii.Bytes(DsmrTelegrams.LandisGyrE350Dsmr42);
-            object[] steps = new object[40];
-            for (int i = 0; i < steps.Length; i += 2)
-            {
-                steps[i] = telegram;
-            }
-
-            ScriptedByteLink link = new ScriptedByteLink(steps);
+            ScriptedByteLink link = new ScriptedByteLink(Allocation.Repeated(Ascii.Bytes(DsmrTelegrams.LandisGyrE350Dsmr42), 20));
             RecordingTelegramSink sink = new RecordingTelegramSink();
             P1PortReader reader = new P1PortReader(link, DsmrFeed.NewDecoder(), sink, new P1ReaderOptions());
             reader.Poll(); // warm up
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            while (!link.Finished)
-            {
-                reader.Poll();
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = Allocation.UntilFinished(link, reader);
             Assert.AreEqual(0L, allocated);
             Assert.AreEqual(20, sink.Telegrams);
         }
@@ -126,7 +105,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             IecMessageDecoder decoder = IecFrames.NewDecoder();
             byte[] data = IecFrames.Readout(IecFrames.LandisGyrIdentification, IecFrames.LandisGyrData);
             int ready = 0;
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int piece = 1; piece <= 64; piece *= 2)
                 {

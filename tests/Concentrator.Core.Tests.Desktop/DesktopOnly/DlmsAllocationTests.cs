@@ -11,14 +11,6 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
     [TestClass]
     public class DlmsAllocationTests
     {
-        private static long AllocatedBy(Action action)
-        {
-            action();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         [TestMethod]
         public void Decoding_AXDR_values_allocates_nothing()
         {
@@ -43,7 +35,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             int length = writer.Length;
             AxdrReader reader = new AxdrReader();
             int values = 0;
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int round = 0; round < 100; round++)
                 {
@@ -86,7 +78,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] aareBytes = DlmsVectors.AareAccepting();
             byte[] withList = DlmsVectors.WithListResponse(20, true);
             CosemDateTime from = CosemDateTime.From(new DateTime(2026, 11, 21, 0, 0, 0), -60, 0);
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int round = 0; round < 100; round++)
                 {
@@ -116,7 +108,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             ReadingSet set = new ReadingSet(32, 1024);
             CosemObjectInfo[] registers = DlmsVectors.Registers(20);
             Assert.AreEqual(DlmsClientStatus.Ok, reader.ReadObjects(registers, 20, set)); // fills the scaler_unit cache
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 set.Clear();
                 Assert.AreEqual(DlmsClientStatus.Ok, reader.ReadObjects(registers, 20, set));

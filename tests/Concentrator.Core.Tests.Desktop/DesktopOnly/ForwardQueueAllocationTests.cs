@@ -17,7 +17,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             queue.Open();
             QueuedMessage message = new QueuedMessage(1024);
             byte[] payload = new byte[344];
-            long allocated = AllocationTests.AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int i = 0; i < 200; i++)
                 {
@@ -41,7 +41,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         {
             JsonWriter writer = new JsonWriter(256);
             StatusReport status = new StatusReport { QueueDepth = 12, QueueDropped = 3, UptimeSeconds = 99 };
-            long allocated = AllocationTests.AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 writer.Reset();
                 StatusPayloadFormatter.WriteOnline(writer, status);

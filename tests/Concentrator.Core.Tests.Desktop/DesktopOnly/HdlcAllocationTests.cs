@@ -21,7 +21,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] damaged = HexBytes.Concat(HexBytes.Parse("00 11 " + HdlcVectors.SeedSnrmParityEcho), published);
             damaged[30] ^= 0x01;
             int frames = 0;
-            long allocated = AllocationTests.AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int i = 0; i < 100; i++)
                 {
@@ -54,7 +54,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] request = new byte[] { 0xC0, 0x01, 0xC1, 0x00, 0x03, 0x01, 0x00, 0x01, 0x08, 0x00, 0xFF, 0x02, 0x00 };
             byte[] response = new byte[64];
             int ok = 0;
-            long allocated = AllocationTests.AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int i = 0; i < 20; i++)
                 {

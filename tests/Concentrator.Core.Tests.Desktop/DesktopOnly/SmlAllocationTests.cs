@@ -11,14 +11,6 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
     [TestClass]
     public class SmlAllocationTests
     {
-        private static long AllocatedBy(Action action)
-        {
-            action(); // warm up: static tables, JIT
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
         [TestMethod]
         public void Decoding_files_in_pieces_allocates_nothing()
         {
@@ -26,7 +18,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] data = SmlFeed.Concat(SmlFeed.Concat(SmlFeed.Hex(SmlFiles.EhzFile), SmlFeed.Hex(SmlFiles.E750File)),
                                          SmlFeed.Concat(SmlFeed.Hex(SmlFiles.EhzKermitFile), SmlFeed.Hex(SmlFiles.EscapedFile)));
             int ready = 0;
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 for (int piece = 1; piece <= 64; piece *= 2)
                 {
@@ -49,7 +41,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             byte[] good = SmlFeed.Hex(SmlFiles.EhzFile);
             byte[] badCrc = SmlFeed.With(good, good.Length - 1, 0x00);
             byte[] data = SmlFeed.Concat(SmlFeed.Concat(new byte[] { 0x41, 0x42 }, badCrc), SmlFeed.Concat(SmlFeed.Slice(good, 0, 121), good));
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 int position = 0;
                 while (position < data.Length)
@@ -78,7 +70,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
             SmlRequestWriter requests = new SmlRequestWriter(256);
             byte[] client = new byte[] { 1, 2, 3 };
 
-            long allocated = AllocatedBy(() =>
+            long allocated = Allocation.By(() =>
             {
                 writer.Reset();
                 formatter.WriteReadingsPayload(writer, "sml1", decoder.Readings, received);
@@ -92,25 +84,12 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         [TestMethod]
         public void Push_reading_loop_allocates_nothing_per_file()
         {
-            byte[] file = SmlFeed.Hex(SmlFiles.EhzFile);
-            object[] steps = new object[40];
-            for (int i = 0; i < steps.Length; i += 2)
-            {
-                steps[i] = file;
-            }
-
-            ScriptedByteLink link = new ScriptedByteLink(steps);
+            ScriptedByteLink link = new ScriptedByteLink(Allocation.Repeated(SmlFeed.Hex(SmlFiles.EhzFile), 20));
             RecordingSmlSink sink = new RecordingSmlSink();
             SmlPushReader reader = new SmlPushReader(link, SmlFeed.NewDecoder(), sink, new SmlPushReaderOptions());
             reader.Poll(); // warm up
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            while (!link.Finished)
-            {
-                reader.Poll();
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = Allocation.UntilFinished(link, reader);
             Assert.AreEqual(0L, allocated);
             Assert.AreEqual(20, sink.Files);
         }

@@ -22,7 +22,7 @@ namespace Concentrator.Core.Tests.Dlms
             AxdrWriter writer = new AxdrWriter(buffer);
             request.Encode(writer);
             Assert.IsFalse(writer.Overflowed);
-            return Hex.Text(buffer, 0, writer.Length);
+            return HexBytes.Format(buffer, 0, writer.Length);
         }
 
         [TestMethod]
@@ -48,7 +48,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_an_AARQ_with_a_password()
         {
-            byte[] data = Hex.Bytes(AarqLowCapture);
+            byte[] data = HexBytes.Parse(AarqLowCapture);
             AssociationRequest request = new AssociationRequest();
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)request.Parse(data, 0, data.Length));
             Assert.IsTrue(request.LogicalNameContext);
@@ -62,7 +62,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_and_encodes_an_accepting_AARE()
         {
-            byte[] data = Hex.Bytes(AareAcceptedCapture);
+            byte[] data = HexBytes.Parse(AareAcceptedCapture);
             AssociationResponse response = new AssociationResponse();
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)response.Parse(data, 0, data.Length));
             Assert.IsTrue(response.Accepted);
@@ -75,7 +75,7 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[64];
             AxdrWriter writer = new AxdrWriter(buffer);
             response.Encode(writer);
-            Assert.AreEqual(AareAcceptedCapture, Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual(AareAcceptedCapture, HexBytes.Format(buffer, 0, writer.Length));
         }
 
         [TestMethod]
@@ -86,7 +86,7 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[64];
             AxdrWriter writer = new AxdrWriter(buffer);
             response.Encode(writer);
-            Assert.AreEqual("61 17 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 01 A3 05 A1 03 02 01 0D", Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual("61 17 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 01 A3 05 A1 03 02 01 0D", HexBytes.Format(buffer, 0, writer.Length));
 
             AssociationResponse parsed = new AssociationResponse();
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parsed.Parse(buffer, 0, writer.Length));
@@ -112,15 +112,15 @@ namespace Concentrator.Core.Tests.Dlms
         public void Bad_AAREs_name_the_failed_check()
         {
             AssociationResponse response = new AssociationResponse();
-            byte[] truncated = Hex.Bytes("61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00");
+            byte[] truncated = HexBytes.Parse("61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00");
             Assert.AreEqual((int)DlmsApduStatus.Truncated, (int)response.Parse(truncated, 0, truncated.Length));
             Assert.AreEqual("AARE length", response.LastCheck);
 
-            byte[] noResult = Hex.Bytes("61 0B A1 09 06 07 60 85 74 05 08 01 01");
+            byte[] noResult = HexBytes.Parse("61 0B A1 09 06 07 60 85 74 05 08 01 01");
             Assert.AreEqual((int)DlmsApduStatus.Malformed, (int)response.Parse(noResult, 0, noResult.Length));
             Assert.AreEqual("result present", response.LastCheck);
 
-            byte[] wrongTag = Hex.Bytes("C4 01 C1 00 11 05");
+            byte[] wrongTag = HexBytes.Parse("C4 01 C1 00 11 05");
             Assert.AreEqual((int)DlmsApduStatus.UnexpectedTag, (int)response.Parse(wrongTag, 0, wrongTag.Length));
         }
 
@@ -130,11 +130,11 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[8];
             AxdrWriter writer = new AxdrWriter(buffer);
             GetApdu.WriteReleaseRequest(writer);
-            Assert.AreEqual("62 03 80 01 00", Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual("62 03 80 01 00", HexBytes.Format(buffer, 0, writer.Length));
             Assert.AreEqual(0, GetApdu.ParseRelease(buffer, 0, writer.Length, DlmsApduTag.Rlrq));
-            byte[] bare = Hex.Bytes("63 00");
+            byte[] bare = HexBytes.Parse("63 00");
             Assert.AreEqual(-1, GetApdu.ParseRelease(bare, 0, bare.Length, DlmsApduTag.Rlre));
-            byte[] bad = Hex.Bytes("63 05 80 01");
+            byte[] bad = HexBytes.Parse("63 05 80 01");
             Assert.AreEqual(-2, GetApdu.ParseRelease(bad, 0, bad.Length, DlmsApduTag.Rlre));
         }
     }

@@ -10,7 +10,7 @@ namespace Concentrator.Core.Tests.Dlms
     {
         private static AxdrReader Over(string hex)
         {
-            byte[] data = Hex.Bytes(hex);
+            byte[] data = HexBytes.Parse(hex);
             AxdrReader reader = new AxdrReader();
             reader.Reset(data, 0, data.Length);
             return reader;

@@ -62,11 +62,11 @@ namespace Concentrator.Core.Tests.Dlms
             Assert.AreEqual((int)AxdrStatus.Ok, (int)reader.Read(AxdrTag.Float64));
             Assert.AreEqual(1234.5678, reader.Real);
             Assert.AreEqual((int)AxdrStatus.Ok, (int)reader.Read(AxdrTag.OctetString));
-            Assert.AreEqual("01 00 01 08 00 FF", Hex.Text(buffer, reader.ValueStart, reader.ValueLength));
+            Assert.AreEqual("01 00 01 08 00 FF", HexBytes.Format(buffer, reader.ValueStart, reader.ValueLength));
             Assert.AreEqual((int)AxdrStatus.Ok, (int)reader.Read(AxdrTag.VisibleString));
             Assert.AreEqual("E350", Ascii.Text(buffer, reader.ValueStart, reader.ValueLength));
             Assert.AreEqual((int)AxdrStatus.Ok, (int)reader.Read(AxdrTag.DateTime));
-            Assert.AreEqual("07 EA 0B 15 06 0C 0F 00 00 FF C4 00", Hex.Text(buffer, reader.ValueStart, reader.ValueLength));
+            Assert.AreEqual("07 EA 0B 15 06 0C 0F 00 00 FF C4 00", HexBytes.Format(buffer, reader.ValueStart, reader.ValueLength));
             Assert.IsTrue(reader.AtEnd);
         }
 
@@ -82,7 +82,7 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[8];
             AxdrWriter writer = new AxdrWriter(buffer);
             writer.WriteLength(length);
-            Assert.AreEqual(hex, Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual(hex, HexBytes.Format(buffer, 0, writer.Length));
         }
 
         [TestMethod]

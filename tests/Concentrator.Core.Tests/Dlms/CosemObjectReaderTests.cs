@@ -75,7 +75,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Float32_value_of_a_register_is_scaled()
         {
-            byte[] data = Hex.Bytes("17 43 66 19 9A"); // float32 230.1
+            byte[] data = HexBytes.Parse("17 43 66 19 9A"); // float32 230.1
             AxdrReader reader = new AxdrReader();
             reader.Reset(data, 0, data.Length);
             ReadingSet set = new ReadingSet(2, 64);

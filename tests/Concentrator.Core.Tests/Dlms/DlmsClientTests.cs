@@ -17,7 +17,7 @@ namespace Concentrator.Core.Tests.Dlms
             answers[0] = DlmsVectors.AareAccepting();
             for (int i = 0; i < getAnswers.Length; i++)
             {
-                answers[i + 1] = Hex.Bytes(getAnswers[i]);
+                answers[i + 1] = HexBytes.Parse(getAnswers[i]);
             }
 
             DlmsClient client = new DlmsClient(new SequenceApduTransport(answers), new DlmsClientOptions());

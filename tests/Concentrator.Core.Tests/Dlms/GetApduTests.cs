@@ -15,7 +15,7 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[64];
             AxdrWriter writer = new AxdrWriter(buffer);
             GetApdu.WriteRequestNormal(writer, 0xC1, new CosemAttributeDescriptor(1, new ObisCode(0, 0, 42, 0, 0, 255), 2), new SelectiveAccess());
-            Assert.AreEqual("C0 01 C1 00 01 00 00 2A 00 00 FF 02 00", Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual("C0 01 C1 00 01 00 00 2A 00 00 FF 02 00", HexBytes.Format(buffer, 0, writer.Length));
         }
 
         [TestMethod]
@@ -24,7 +24,7 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[64];
             AxdrWriter writer = new AxdrWriter(buffer);
             GetApdu.WriteRequestNext(writer, 0xC1, 2);
-            Assert.AreEqual("C0 02 C1 00 00 00 02", Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual("C0 02 C1 00 00 00 02", HexBytes.Format(buffer, 0, writer.Length));
 
             writer.Reset(buffer, 0, buffer.Length);
             CosemAttributeDescriptor[] list = new CosemAttributeDescriptor[]
@@ -33,7 +33,7 @@ namespace Concentrator.Core.Tests.Dlms
                 new CosemAttributeDescriptor(3, new ObisCode(1, 0, 1, 8, 0, 255), 3),
             };
             GetApdu.WriteRequestWithList(writer, 0xC2, list, 0, 2);
-            Assert.AreEqual("C0 03 C2 02 00 03 01 00 01 08 00 FF 02 00 00 03 01 00 01 08 00 FF 03 00", Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual("C0 03 C2 02 00 03 01 00 01 08 00 FF 02 00 00 03 01 00 01 08 00 FF 03 00", HexBytes.Format(buffer, 0, writer.Length));
 
             GetRequestParser parser = new GetRequestParser(4);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(buffer, 0, writer.Length));
@@ -52,7 +52,7 @@ namespace Concentrator.Core.Tests.Dlms
             Assert.AreEqual(
                 "C0 01 C1 00 07 01 00 63 01 00 FF 02 01 01 02 04 02 04 12 00 08 09 06 00 00 01 00 00 FF 0F 02 12 00 00 " +
                 "09 0C 07 EA 0B 15 06 00 00 00 00 FF C4 00 09 0C 07 EA 0B 15 06 01 00 00 00 FF C4 00 01 00",
-                Hex.Text(buffer, 0, writer.Length));
+                HexBytes.Format(buffer, 0, writer.Length));
 
             GetRequestParser parser = new GetRequestParser(1);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(buffer, 0, writer.Length));
@@ -71,7 +71,7 @@ namespace Concentrator.Core.Tests.Dlms
             byte[] buffer = new byte[64];
             AxdrWriter writer = new AxdrWriter(buffer);
             SelectiveAccess.ByEntry(1, 96).Write(writer);
-            Assert.AreEqual("02 02 04 06 00 00 00 01 06 00 00 00 60 12 00 01 12 00 00", Hex.Text(buffer, 0, writer.Length));
+            Assert.AreEqual("02 02 04 06 00 00 00 01 06 00 00 00 60 12 00 01 12 00 00", HexBytes.Format(buffer, 0, writer.Length));
             AxdrReader reader = new AxdrReader();
             reader.Reset(buffer, 1, writer.Length - 1);
             SelectiveAccess access;
@@ -82,7 +82,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_a_normal_response_with_data()
         {
-            byte[] data = Hex.Bytes("C4 01 C1 00 06 00 01 2C 5B");
+            byte[] data = HexBytes.Parse("C4 01 C1 00 06 00 01 2C 5B");
             GetResponseParser parser = new GetResponseParser(4);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(data, 0, data.Length));
             Assert.AreEqual((int)GetResponseKind.Normal, (int)parser.Kind);
@@ -94,7 +94,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_a_normal_response_with_a_data_access_result()
         {
-            byte[] data = Hex.Bytes("C4 01 C1 01 04");
+            byte[] data = HexBytes.Parse("C4 01 C1 01 04");
             GetResponseParser parser = new GetResponseParser(4);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(data, 0, data.Length));
             Assert.IsFalse(parser.IsData);
@@ -105,7 +105,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_a_with_list_response_mixing_data_and_errors()
         {
-            byte[] data = Hex.Bytes("C4 03 C1 03 00 06 00 00 00 2A 01 03 00 02 02 0F FD 16 1E");
+            byte[] data = HexBytes.Parse("C4 03 C1 03 00 06 00 00 00 2A 01 03 00 02 02 0F FD 16 1E");
             GetResponseParser parser = new GetResponseParser(4);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(data, 0, data.Length));
             Assert.AreEqual(3, parser.Count);
@@ -121,7 +121,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_a_data_block()
         {
-            byte[] data = Hex.Bytes("C4 02 C1 00 00 00 00 01 00 05 01 02 02 09 0C");
+            byte[] data = HexBytes.Parse("C4 02 C1 00 00 00 00 01 00 05 01 02 02 09 0C");
             GetResponseParser parser = new GetResponseParser(4);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(data, 0, data.Length));
             Assert.AreEqual((int)GetResponseKind.WithDatablock, (int)parser.Kind);
@@ -129,7 +129,7 @@ namespace Concentrator.Core.Tests.Dlms
             Assert.AreEqual(1u, parser.BlockNumber);
             Assert.AreEqual(5, parser.DataLength);
 
-            byte[] cut = Hex.Bytes("C4 02 C1 01 00 00 00 02 00 09 01 02");
+            byte[] cut = HexBytes.Parse("C4 02 C1 01 00 00 00 02 00 09 01 02");
             Assert.AreEqual((int)DlmsApduStatus.Truncated, (int)parser.Parse(cut, 0, cut.Length));
             Assert.AreEqual("raw-data length matches the APDU", parser.LastCheck);
         }
@@ -137,7 +137,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void Parses_exception_responses()
         {
-            byte[] data = Hex.Bytes("D8 01 03");
+            byte[] data = HexBytes.Parse("D8 01 03");
             GetResponseParser parser = new GetResponseParser(4);
             Assert.AreEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(data, 0, data.Length));
             Assert.AreEqual((int)GetResponseKind.Exception, (int)parser.Kind);
@@ -154,7 +154,7 @@ namespace Concentrator.Core.Tests.Dlms
         [DataRow("C4 01 C1 00 07 00", "A-XDR data type tag known")]
         public void Bad_responses_name_the_failed_check(string hex, string check)
         {
-            byte[] data = Hex.Bytes(hex);
+            byte[] data = HexBytes.Parse(hex);
             GetResponseParser parser = new GetResponseParser(4);
             Assert.AreNotEqual((int)DlmsApduStatus.Ok, (int)parser.Parse(data, 0, data.Length));
             Assert.AreEqual(check, parser.LastCheck);

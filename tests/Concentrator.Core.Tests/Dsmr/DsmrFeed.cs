@@ -1,5 +1,4 @@
 using Concentrator.Core.Dsmr;
-using Concentrator.Core.Obis;
 using Concentrator.Core.Readings;
 using Concentrator.Core.Tests.TestSupport;
 
@@ -34,41 +33,22 @@ namespace Concentrator.Core.Tests.Dsmr
         /// <summary>The <paramref name="occurrence"/>-th reading (0-based) with this OBIS code, or null.</summary>
         public static Reading Find(ReadingSet set, string obis, int occurrence)
         {
-            ObisCode code;
-            if (!ObisCode.TryParse(obis, out code))
-            {
-                throw new System.ArgumentException("bad OBIS in test: " + obis);
-            }
-
-            for (int i = 0; i < set.Count; i++)
-            {
-                if (set[i].Obis == code)
-                {
-                    if (occurrence == 0)
-                    {
-                        return set[i];
-                    }
-
-                    occurrence--;
-                }
-            }
-
-            return null;
+            return ReadingLookup.Find(set, obis, occurrence);
         }
 
         public static Reading Find(ReadingSet set, string obis)
         {
-            return Find(set, obis, 0);
+            return ReadingLookup.Find(set, obis, 0);
         }
 
         public static string TextOf(ReadingSet set, Reading reading)
         {
-            return set.GetText(reading.TextStart, reading.TextLength);
+            return ReadingLookup.Text(set, reading);
         }
 
         public static string UnitOf(ReadingSet set, Reading reading)
         {
-            return set.GetText(reading.UnitStart, reading.UnitLength);
+            return ReadingLookup.Unit(set, reading);
         }
 
         public static string IsoTime(MeterTime time)

@@ -1,6 +1,6 @@
-using Concentrator.Core.Obis;
 using Concentrator.Core.Readings;
 using Concentrator.Core.Sml;
+using Concentrator.Core.Tests.TestSupport;
 
 namespace Concentrator.Core.Tests.Sml
 {
@@ -39,13 +39,7 @@ namespace Concentrator.Core.Tests.Sml
 
         public static byte[] Hex(string hex)
         {
-            byte[] bytes = new byte[hex.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = (byte)((Digit(hex[2 * i]) << 4) | Digit(hex[2 * i + 1]));
-            }
-
-            return bytes;
+            return HexBytes.Parse(hex);
         }
 
         public static string ToHex(byte[] data, int offset, int length)
@@ -71,10 +65,7 @@ namespace Concentrator.Core.Tests.Sml
 
         public static byte[] Concat(byte[] first, byte[] second)
         {
-            byte[] all = new byte[first.Length + second.Length];
-            System.Array.Copy(first, 0, all, 0, first.Length);
-            System.Array.Copy(second, 0, all, first.Length, second.Length);
-            return all;
+            return HexBytes.Concat(first, second);
         }
 
         public static byte[] Slice(byte[] data, int offset, int length)
@@ -86,52 +77,23 @@ namespace Concentrator.Core.Tests.Sml
 
         public static Reading Find(ReadingSet set, string obis)
         {
-            ObisCode code;
-            if (!ObisCode.TryParse(obis, out code))
-            {
-                throw new System.ArgumentException("bad OBIS in test: " + obis);
-            }
-
-            for (int i = 0; i < set.Count; i++)
-            {
-                if (set[i].Obis == code)
-                {
-                    return set[i];
-                }
-            }
-
-            return null;
+            return ReadingLookup.Find(set, obis, 0);
         }
 
         public static string Unit(ReadingSet set, Reading reading)
         {
-            return set.GetText(reading.UnitStart, reading.UnitLength);
+            return ReadingLookup.Unit(set, reading);
         }
 
         public static string Text(ReadingSet set, Reading reading)
         {
-            return set.GetText(reading.TextStart, reading.TextLength);
+            return ReadingLookup.Text(set, reading);
         }
 
         /// <summary>ASCII bytes as a string.</summary>
         public static string AsciiOf(byte[] ascii)
         {
-            return Concentrator.Core.Tests.TestSupport.Ascii.Text(ascii, 0, ascii.Length);
-        }
-
-        private static int Digit(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            return c - 'A' + 10;
+            return Ascii.Text(ascii, 0, ascii.Length);
         }
 
         private static char HexChar(int value)

@@ -43,10 +43,7 @@ namespace Concentrator.Core.Tests.TestSupport
         /// <summary>Joins two byte arrays.</summary>
         public static byte[] Concat(byte[] first, byte[] second)
         {
-            byte[] all = new byte[first.Length + second.Length];
-            System.Array.Copy(first, 0, all, 0, first.Length);
-            System.Array.Copy(second, 0, all, first.Length, second.Length);
-            return all;
+            return HexBytes.Concat(first, second);
         }
     }
 }

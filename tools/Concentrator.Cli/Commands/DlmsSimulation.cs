@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Sockets;
 using System.Threading;
 using Concentrator.Cli.CommandLine;
 using Concentrator.Core.Hdlc;
@@ -100,26 +99,15 @@ public static class DlmsSimulation
 
         using (server)
         {
-            server.Diagnostic += message => console.Out.WriteLine(message);
-            try
+            what += faults.Count == 0 ? ", no faults" : ", faults: " + string.Join(", ", arguments.Values("fault"));
+            int exit = SimulatedServerRun.Serve(server, port, what, duration, console, cancellationToken);
+            if (exit == ExitCodes.Ok)
             {
-                server.Start(port);
-            }
-            catch (SocketException exception)
-            {
-                console.Error.WriteLine("simulate: cannot listen on 127.0.0.1:" + port + ": " + exception.Message);
-                return ExitCodes.Failed;
+                console.Out.WriteLine("stopped");
             }
 
-            console.Out.WriteLine("listening on 127.0.0.1:" + server.Port + ": " + what + (faults.Count == 0 ? ", no faults" : ", faults: " + string.Join(", ", arguments.Values("fault"))));
-            console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
-            console.Out.Flush();
-            SimulateCommand.WaitForStop(duration, cancellationToken);
-            server.Stop();
-            console.Out.WriteLine("stopped");
+            return exit;
         }
-
-        return ExitCodes.Ok;
     }
 
     // --fault KIND[:RATE] as for the P1 simulator; a rate of every Nth answer becomes a chance of 1/N.

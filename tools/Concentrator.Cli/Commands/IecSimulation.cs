@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
 using Concentrator.Cli.CommandLine;
 using Concentrator.Host.Simulation.Iec;
 
@@ -47,30 +45,7 @@ internal static class IecSimulation
             ReadoutTargetBytes = 2048,
         };
         using var server = new SimulatedIecMeterServer(profile);
-        server.Diagnostic += message => console.Out.WriteLine(message);
-        try
-        {
-            server.Start(port);
-        }
-        catch (SocketException exception)
-        {
-            console.Error.WriteLine("simulate: cannot listen on 127.0.0.1:" + port + ": " + exception.Message);
-            return ExitCodes.Failed;
-        }
-
-        console.Out.WriteLine("listening on 127.0.0.1:" + server.Port.ToString(CultureInfo.InvariantCulture) + ": simulated optical IEC 62056-21 meter /" +
-                              profile.IdentificationLine() + ", mode " + profile.Mode + ", address " + profile.Address);
-        console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
-        console.Out.Flush();
-        if (duration is null)
-        {
-            cancellationToken.WaitHandle.WaitOne();
-        }
-        else
-        {
-            cancellationToken.WaitHandle.WaitOne(duration.Value);
-        }
-
-        return ExitCodes.Ok;
+        string what = "simulated optical IEC 62056-21 meter /" + profile.IdentificationLine() + ", mode " + profile.Mode + ", address " + profile.Address;
+        return SimulatedServerRun.Serve(server, port, what, duration, console, cancellationToken);
     }
 }

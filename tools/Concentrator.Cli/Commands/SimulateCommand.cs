@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Sockets;
 using System.Threading;
 using Concentrator.Cli.CommandLine;
 using Concentrator.Host.Simulation;
@@ -59,27 +58,14 @@ public sealed class SimulateCommand : ICliCommand
         SimulatedP1PortOptions options = SimulationArguments.Parse(arguments, null, 0);
 
         using var server = new SimulatedP1PortServer(options);
-        server.Diagnostic += message => console.Out.WriteLine(message);
-        try
+        string what = "simulated Landis+Gyr E350 P1 port /" + server.Meter.Identification + ", " + SimulationArguments.Describe(options);
+        int exit = SimulatedServerRun.Serve(server, port, what, duration, console, cancellationToken);
+        if (exit == ExitCodes.Ok)
         {
-            server.Start(port);
-        }
-        catch (SocketException exception)
-        {
-            console.Error.WriteLine("simulate: cannot listen on 127.0.0.1:" + port + ": " + exception.Message);
-            return ExitCodes.Failed;
+            console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
         }
 
-        console.Out.WriteLine("listening on 127.0.0.1:" + server.Port + ": simulated Landis+Gyr E350 P1 port /" + server.Meter.Identification + ", " +
-                              SimulationArguments.Describe(options));
-        console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
-        console.Out.Flush();
-
-        WaitForStop(duration, cancellationToken);
-
-        server.Stop();
-        console.Out.WriteLine("stopped after " + server.TelegramsSent + " telegram(s) sent");
-        return ExitCodes.Ok;
+        return exit;
     }
 
     /// <summary>Waits for Ctrl-C or the duration; bounded by the duration when there is one.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Threading;
 using Concentrator.Cli.CommandLine;
 using Concentrator.Host.Simulation;
@@ -120,27 +119,14 @@ internal static class SmlSimulation
 
         using (server)
         {
-            server.Diagnostic += message => console.Out.WriteLine(message);
-            try
+            int exit = SimulatedServerRun.Serve(server, port, "simulated SML meter " + serverId + ", " + Describe(options, pull), duration, console, cancellationToken);
+            if (exit == ExitCodes.Ok)
             {
-                server.Start(port);
-            }
-            catch (SocketException exception)
-            {
-                console.Error.WriteLine("simulate: cannot listen on 127.0.0.1:" + port + ": " + exception.Message);
-                return ExitCodes.Failed;
+                long sent = server is PacedPushServer paced ? paced.TelegramsSent : ((SimulatedSmlTcpMeter)server).Answers;
+                console.Out.WriteLine("stopped after " + sent + " file(s) sent");
             }
 
-            console.Out.WriteLine("listening on 127.0.0.1:" + server.Port + ": simulated SML meter " + serverId + ", " + Describe(options, pull));
-            console.Out.WriteLine(duration is null ? "press Ctrl-C to stop" : "stopping after " + duration.Value.TotalSeconds + " s");
-            console.Out.Flush();
-            SimulateCommand.WaitForStop(duration, cancellationToken);
-
-            server.Stop();
-            long sent = server is PacedPushServer paced ? paced.TelegramsSent : ((SimulatedSmlTcpMeter)server).Answers;
-            console.Out.WriteLine("stopped after " + sent + " file(s) sent");
+            return exit;
         }
-
-        return ExitCodes.Ok;
     }
 }
