@@ -68,10 +68,11 @@ public sealed class ScheduledPortRunner : IDisposable
     public static IMeterReader CreateReader(MeterDefinition meter, TimeSpan connectTimeout, IScheduleClock clock, Dictionary<string, TcpByteLink> sharedLinks)
     {
         bool dlms = meter.Protocol is MeterProtocol.DlmsHdlc or MeterProtocol.DlmsWrapper;
-        string endpoint = dlms ? TcpDlmsMeterReader.EndpointOf(meter.Address) : meter.Address;
+        // DLMS and IEC addresses may name the meter after HOST:PORT ("/1/1001", "/11620371").
+        string endpoint = dlms || meter.Protocol == MeterProtocol.Iec62056_21 ? TcpDlmsMeterReader.EndpointOf(meter.Address) : meter.Address;
         if (!HostPort.TryParse(endpoint, out string host, out int tcpPort))
         {
-            throw new InventoryFileException("meter '" + meter.Id + "': address '" + meter.Address + "' does not start with HOST:PORT (this runner reaches every meter over TCP)");
+            throw new InventoryFileException("meter '" + meter.Id + "': address '" + meter.Address + "' is not HOST:PORT (this runner reaches every meter over TCP)");
         }
 
         if (dlms)

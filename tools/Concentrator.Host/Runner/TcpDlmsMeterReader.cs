@@ -23,16 +23,16 @@ namespace Concentrator.Host.Runner;
 public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
 {
     /// <summary>Objects read per meter at most, and the object list entries remembered to resolve them.</summary>
-    public const int MaxObjects = 64;
+    public const int MaxObjects = 128;
 
-    public const int CatalogueCapacity = 128;
+    public const int CatalogueCapacity = 256;
 
     private readonly TcpByteLink _link;
     private readonly IApduTransport _transport;
     private readonly HdlcSession? _hdlc;
     private readonly DlmsMeterPoller _poller;
     private readonly IScheduleClock _clock;
-    private readonly ReadingSet _readings = new(MaxObjects + 4, 4096);
+    private readonly ReadingSet _readings = new(MaxObjects + 8, 8192);
 
     public TcpDlmsMeterReader(MeterDefinition meter, TcpByteLink link, IScheduleClock clock)
     {
