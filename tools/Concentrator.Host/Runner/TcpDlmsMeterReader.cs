@@ -128,20 +128,11 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
     public MeterReadStatus Read(MeterDefinition meter, int budgetMilliseconds)
     {
         long start = _clock.UtcMilliseconds;
-        if (!_link.IsConnected)
+        MeterReadStatus connect = TcpReadStart.Connect(_link, _clock, budgetMilliseconds, out _, out string error);
+        if (connect != MeterReadStatus.Ok)
         {
-            LinkStatus connect = _link.Connect();
-            if (connect != LinkStatus.Ok)
-            {
-                LastError = "connect to " + _link.Endpoint + ": " + _link.LastError;
-                return connect == LinkStatus.Timeout ? MeterReadStatus.NoAnswer : MeterReadStatus.LinkFailure;
-            }
-        }
-
-        if (_clock.UtcMilliseconds - start >= budgetMilliseconds)
-        {
-            LastError = "connecting to " + _link.Endpoint + " took the whole read budget";
-            return MeterReadStatus.NoAnswer;
+            LastError = error;
+            return connect;
         }
 
         DlmsClientStatus status = _poller.Poll(_readings);
