@@ -13,7 +13,7 @@ public sealed class DemoAndSimulateCommandTests
     [TestMethod]
     public void Demo_count_3_prints_3_readings_messages_and_exits_0()
     {
-        CliRun run = CliRun.InProcess("demo", "--count", "3", "--sml", "0", "--optical", "0");
+        CliRun run = CliRun.InProcess("demo", "--count", "3", "--sml", "0", "--optical", "0", "--dlms", "0");
 
         Assert.AreEqual(0, run.ExitCode, run.Error);
         string[] lines = run.OutputLines;
@@ -37,7 +37,7 @@ public sealed class DemoAndSimulateCommandTests
     [TestMethod]
     public void Demo_with_faults_and_two_meters_publishes_errors_and_readings_of_both()
     {
-        CliRun run = CliRun.InProcess("demo", "--count", "6", "--meters", "2", "--sml", "0", "--optical", "0", "--interval", "0.2", "--fault", "bad-crc:2", "--device", "kitchen");
+        CliRun run = CliRun.InProcess("demo", "--count", "6", "--meters", "2", "--sml", "0", "--optical", "0", "--dlms", "0", "--interval", "0.2", "--fault", "bad-crc:2", "--device", "kitchen");
 
         Assert.AreEqual(0, run.ExitCode, run.Error);
         int readings = 0;

@@ -28,7 +28,7 @@ public sealed class DemoMqttTests
         var output = new StringWriter();
         var error = new StringWriter();
         int exit = await Task.Run(() => CliApplication.Run(
-            new[] { "demo", "--mqtt", "127.0.0.1:" + broker.Port, "--count", "2", "--sml", "0", "--optical", "0" },
+            new[] { "demo", "--mqtt", "127.0.0.1:" + broker.Port, "--count", "2", "--sml", "0", "--optical", "0", "--dlms", "0" },
             new CliConsole(output, error, () => Stream.Null),
             cancel), cancel);
 
@@ -67,7 +67,7 @@ public sealed class DemoMqttTests
 
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = CliApplication.Run(new[] { "demo", "--mqtt", "127.0.0.1:" + port, "--count", "1", "--sml", "0", "--optical", "0" }, new CliConsole(output, error, () => Stream.Null), TestContext.CancellationToken);
+        int exit = CliApplication.Run(new[] { "demo", "--mqtt", "127.0.0.1:" + port, "--count", "1", "--sml", "0", "--optical", "0", "--dlms", "0" }, new CliConsole(output, error, () => Stream.Null), TestContext.CancellationToken);
 
         Assert.AreNotEqual(0, exit);
         StringAssert.Contains(error.ToString(), "cannot publish to 127.0.0.1:" + port);

@@ -83,7 +83,7 @@ public sealed class IecDecodeAndDemoTests
     public void Demo_with_an_optical_meter_publishes_its_readout()
     {
         // A 2 KB readout at 9600 plus the handshake takes about 4 s; the rest is room for a loaded machine.
-        CliRun run = CliRun.InProcess("demo", "--optical", "1", "--duration", "15");
+        CliRun run = CliRun.InProcess("demo", "--optical", "1", "--dlms", "0", "--duration", "15");
 
         Assert.AreEqual(0, run.ExitCode, run.Error);
         string? optical = run.OutputLines.FirstOrDefault(l => l.StartsWith("concentrator/demo/meters/optical1/readings ", StringComparison.Ordinal));

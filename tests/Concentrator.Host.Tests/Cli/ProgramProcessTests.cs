@@ -35,7 +35,7 @@ public sealed class ProgramProcessTests
     public void Demo_count_3_prints_its_first_message_within_a_couple_of_seconds_and_exits_0()
     {
         var watch = Stopwatch.StartNew();
-        using Process process = CliRun.StartProcess("demo", "--count", "3", "--sml", "0", "--optical", "0");
+        using Process process = CliRun.StartProcess("demo", "--count", "3", "--sml", "0", "--optical", "0", "--dlms", "0");
         try
         {
             Task<string> error = process.StandardError.ReadToEndAsync();

@@ -12,7 +12,7 @@ public sealed class SmlDemoAndSimulateTests
     [TestMethod]
     public void Demo_includes_an_sml_meter_read_by_the_sml_pipeline()
     {
-        CliRun run = CliRun.InProcess("demo", "--count", "6", "--interval", "0.3", "--optical", "0");
+        CliRun run = CliRun.InProcess("demo", "--count", "6", "--interval", "0.3", "--optical", "0", "--dlms", "0");
 
         Assert.AreEqual(0, run.ExitCode, run.Error);
         int sml = 0;

@@ -36,7 +36,7 @@ public sealed class RunnerKilledTests
         {
             // Run 1: no broker yet, telegrams every 20 ms go into the queue file; killed mid-stream.
             int deadPort = FreePort();
-            using (Process first = CliRun.StartProcess("demo", "--mqtt", "127.0.0.1:" + deadPort, "--queue", queueFile, "--optical", "0", "--interval", "0.02", "--device", "killed"))
+            using (Process first = CliRun.StartProcess("demo", "--mqtt", "127.0.0.1:" + deadPort, "--queue", queueFile, "--optical", "0", "--dlms", "0", "--interval", "0.02", "--device", "killed"))
             {
                 Assert.IsTrue(Eventually.True(() => File.Exists(queueFile) && new FileInfo(queueFile).Length > 0, TimeSpan.FromSeconds(30)), "the queue file appears");
                 await Task.Delay(TimeSpan.FromSeconds(3), cancel);
@@ -80,7 +80,7 @@ public sealed class RunnerKilledTests
             using MqttClient watcher = await TestClients.ConnectAsync(broker, "killed-watcher", cancel);
             ClientRecorder received = new(watcher);
             await watcher.SubscribeAsync("concentrator/killed/meters/p1/readings", MqttQualityOfService.AtLeastOnce, cancel);
-            CliRun second = await Task.Run(() => CliRun.InProcess("demo", "--mqtt", "127.0.0.1:" + broker.Port, "--queue", queueFile, "--optical", "0", "--interval", "0.2",
+            CliRun second = await Task.Run(() => CliRun.InProcess("demo", "--mqtt", "127.0.0.1:" + broker.Port, "--queue", queueFile, "--optical", "0", "--dlms", "0", "--interval", "0.2",
                 "--device", "killed", "--count", "2", "--drain", "20"), cancel);
             Assert.AreEqual(0, second.ExitCode, second.Error);
             StringAssert.Contains(second.Error, "Recovered");

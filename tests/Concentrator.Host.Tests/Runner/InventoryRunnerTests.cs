@@ -109,11 +109,11 @@ public sealed class InventoryRunnerTests
     }
 
     [TestMethod]
-    public void A_protocol_without_a_reader_is_refused_by_name()
+    public void A_dlms_meter_without_an_hdlc_address_is_refused_by_name()
     {
-        InventoryConfiguration configuration = InventoryFile.Parse("meter m1 port=rs485 protocol=sml address=127.0.0.1:9 interval=60\n", "test.inv");
+        InventoryConfiguration configuration = InventoryFile.Parse("meter m1 port=rs485 protocol=dlms-hdlc address=127.0.0.1:9/x interval=60\n", "test.inv");
         var exception = Assert.ThrowsExactly<InventoryFileException>(() => new InventoryRunner(configuration, new RecordingPublisher()));
-        StringAssert.Contains(exception.Message, "meter 'm1': protocol Sml has no reader");
+        StringAssert.Contains(exception.Message, "meter 'm1': address '127.0.0.1:9/x': expected HOST:PORT/LOGICAL/PHYSICAL");
     }
 
     [TestMethod]

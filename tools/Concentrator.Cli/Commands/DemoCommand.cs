@@ -30,7 +30,7 @@ public sealed class DemoCommand : ICliCommand
 
     public string Summary => "run simulated meter(s) and the real P1 pipeline over TCP; print each MQTT message";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulateCommand.Concat(SimulationArguments.Options, SmlDemoMeters.Options), new OptionSpec[]
+    public IReadOnlyList<OptionSpec> Options { get; } = SimulateCommand.Concat(SimulateCommand.Concat(SimulateCommand.Concat(SimulationArguments.Options, SmlDemoMeters.Options), DlmsDemoMeters.Options), new OptionSpec[]
     {
         new("mqtt", true), new("queue", true), new("mqtt-user", true), new("mqtt-password", true), new("mqtt-ca", true), new("drain", true), new("count", true), new("duration", true), new("meters", true), new("device", true), new("prefix", true), new("optical", true),
     });
@@ -59,6 +59,7 @@ public sealed class DemoCommand : ICliCommand
         "  --device ID          the concentrator's name in the topics (default demo)\n" +
         "  --prefix P           first topic level(s) (default " + MqttTopics.DefaultPrefix + ")\n" +
         OpticalDemoMeters.Help +
+        DlmsDemoMeters.Help +
         "simulation options (as for simulate; here a telegram every second unless --interval says otherwise):\n" +
         SimulationArguments.Help;
 
@@ -116,9 +117,11 @@ public sealed class DemoCommand : ICliCommand
         OpticalDemoMeters? optical = null;
         bool stalled = false;
         SmlDemoMeters? sml = null;
+        DlmsDemoMeters? dlms = null;
         try
         {
             sml = new SmlDemoMeters(arguments, meterOptions[0].EffectiveInterval, device, prefix, publisher, console);
+            dlms = new DlmsDemoMeters(arguments, meterOptions[0].EffectiveInterval, device, prefix, publisher, console);
             for (int i = 0; i < meterCount; i++)
             {
                 string meterId = "p" + (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -138,6 +141,7 @@ public sealed class DemoCommand : ICliCommand
             }
 
             sml.Start(runs, stop.Token);
+            dlms.Start(runs, stop.Token);
             optical = OpticalDemoMeters.Start(opticalCount, publisher, prefix, device, meterOptions[0].EffectiveInterval, console, stop.Token);
 
             TimeSpan stallLimit = StallLimit;
@@ -189,6 +193,7 @@ public sealed class DemoCommand : ICliCommand
             }
 
             sml?.Dispose();
+            dlms?.Dispose();
             optical?.Stop(console, RunnerStopTimeout);
 
             for (int i = 0; i < runners.Count; i++)

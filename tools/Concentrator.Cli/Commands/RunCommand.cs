@@ -157,7 +157,8 @@ public sealed class RunCommand : ICliCommand
                     MeterSchedule m = port.Scheduler[i];
                     console.Error.WriteLine(m.Definition.Id + ": reads " + m.Reads + ", failures " + m.Failures + ", failed slots " + m.FailedSlots +
                                             ", missed slots " + m.MissedSlots + ", overruns " + m.Overruns + (m.Offline ? ", offline" : "") +
-                                            ", longest first-attempt delay " + m.MaxFirstAttemptDelayMilliseconds + " ms");
+                                            ", longest first-attempt delay " + m.MaxFirstAttemptDelayMilliseconds + " ms" +
+                                            (port.ReaderCounters(i) is { } counters ? "; " + counters : string.Empty));
                 }
             }
 

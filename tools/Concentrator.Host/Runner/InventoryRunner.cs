@@ -43,6 +43,7 @@ public sealed class InventoryRunner : IDisposable
                 {
                     var runner = new ScheduledPortRunner(port, polled.ToArray(), configuration, publisher, clock);
                     runner.Sink.Diagnostic += message => Diagnostic?.Invoke(message);
+                    runner.Diagnostic += message => Diagnostic?.Invoke(message);
                     _ports.Add(runner);
                 }
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Concentrator.Core.Dsmr;
@@ -22,6 +23,7 @@ public sealed class ScheduledPortRunner : IDisposable
     public static readonly TimeSpan MaxSleep = TimeSpan.FromMilliseconds(250);
 
     private readonly IMeterReader[] _readers;
+    private readonly Dictionary<string, TcpByteLink> _sharedLinks = new(StringComparer.OrdinalIgnoreCase);
 
     public ScheduledPortRunner(MeterPort port, MeterDefinition[] meters, InventoryConfiguration configuration, IMessagePublisher publisher, IScheduleClock? clock = null)
     {
@@ -34,7 +36,11 @@ public sealed class ScheduledPortRunner : IDisposable
         TimeSpan connectTimeout = TimeSpan.FromMilliseconds(configuration.Scheduler.ReadBudgetMilliseconds);
         for (int i = 0; i < meters.Length; i++)
         {
-            _readers[i] = CreateReader(meters[i], connectTimeout, clock);
+            _readers[i] = CreateReader(meters[i], connectTimeout, clock, _sharedLinks);
+            if (_readers[i] is IReaderCounters counted)
+            {
+                counted.Diagnostic += message => Diagnostic?.Invoke(message);
+            }
         }
 
         Sink = new ScheduledPublishingSink(publisher, configuration.TopicPrefix, configuration.DeviceId, meters,
@@ -45,22 +51,47 @@ public sealed class ScheduledPortRunner : IDisposable
 
     public MeterPort Port { get; }
 
+    /// <summary>Per-read lines of readers that report them (DLMS: round trips and bytes of each read).</summary>
+    public event Action<string>? Diagnostic;
+
+    /// <summary>The counters of the reader of meter <paramref name="index"/>, or null when it keeps none worth printing.</summary>
+    public string? ReaderCounters(int index) => (_readers[index] as IReaderCounters)?.Counters;
+
     public PortScheduler Scheduler { get; }
 
     public ScheduledPublishingSink Sink { get; }
 
-    /// <summary>The reader for a meter's protocol; readers for the protocols other than DSMR plug in here.</summary>
-    public static IMeterReader CreateReader(MeterDefinition meter, TimeSpan connectTimeout, IScheduleClock clock)
+    /// <summary>
+    /// The reader for a meter's protocol. DLMS meters with the same HOST:PORT share one TCP link (<paramref name="sharedLinks"/>,
+    /// keyed by endpoint): the meters of one RS485 bus behind one serial-to-TCP converter, read one at a time.
+    /// </summary>
+    public static IMeterReader CreateReader(MeterDefinition meter, TimeSpan connectTimeout, IScheduleClock clock, Dictionary<string, TcpByteLink> sharedLinks)
     {
-        if (!HostPort.TryParse(meter.Address, out string host, out int tcpPort))
+        bool dlms = meter.Protocol is MeterProtocol.DlmsHdlc or MeterProtocol.DlmsWrapper;
+        // DLMS and IEC addresses may name the meter after HOST:PORT ("/1/1001", "/11620371").
+        string endpoint = dlms || meter.Protocol == MeterProtocol.Iec62056_21 ? TcpDlmsMeterReader.EndpointOf(meter.Address) : meter.Address;
+        if (!HostPort.TryParse(endpoint, out string host, out int tcpPort))
         {
             throw new InventoryFileException("meter '" + meter.Id + "': address '" + meter.Address + "' is not HOST:PORT (this runner reaches every meter over TCP)");
+        }
+
+        if (dlms)
+        {
+            if (!sharedLinks.TryGetValue(endpoint, out TcpByteLink? link))
+            {
+                link = new TcpByteLink(host, tcpPort, connectTimeout);
+                sharedLinks.Add(endpoint, link);
+            }
+
+            return new TcpDlmsMeterReader(meter, link, clock);
         }
 
         return meter.Protocol switch
         {
             MeterProtocol.Dsmr => new TcpP1MeterReader(host, tcpPort, connectTimeout, clock, new DsmrDecoderOptions()),
-            _ => throw new InventoryFileException("meter '" + meter.Id + "': protocol " + meter.Protocol + " has no reader in the host runner yet (dsmr has)"),
+            MeterProtocol.Iec62056_21 => new TcpIecMeterReader(meter, host, tcpPort, connectTimeout, clock),
+            MeterProtocol.Sml => new TcpSmlMeterReader(host, tcpPort, connectTimeout, clock),
+            _ => throw new InventoryFileException("meter '" + meter.Id + "': protocol " + meter.Protocol + " has no reader in the host runner"),
         };
     }
 
@@ -87,6 +118,11 @@ public sealed class ScheduledPortRunner : IDisposable
         foreach (IMeterReader reader in _readers)
         {
             (reader as IDisposable)?.Dispose();
+        }
+
+        foreach (TcpByteLink link in _sharedLinks.Values)
+        {
+            link.Dispose();
         }
     }
 }
