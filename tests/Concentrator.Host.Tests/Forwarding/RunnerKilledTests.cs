@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -47,8 +45,8 @@ public sealed class RunnerKilledTests
             // Run 1: no broker yet (a port that refuses connections), telegrams every 20 ms go into the queue file; killed
             // mid-stream once the file holds enough readings. The file is created at its full size when the queue opens, so
             // its length says nothing: the test counts the readings topics written into it (the queue stores topics verbatim).
-            using (Socket deadPort = ReservedClosedPort())
-            using (Process first = CliRun.StartProcess("demo", "--mqtt", "127.0.0.1:" + ((IPEndPoint)deadPort.LocalEndPoint!).Port, "--queue", queueFile, "--optical", "0", "--interval", "0.02", "--device", "killed"))
+            using (var deadPort = new RefusingPort())
+            using (Process first = CliRun.StartProcess("demo", "--mqtt", "127.0.0.1:" + deadPort.Port, "--queue", queueFile, "--optical", "0", "--interval", "0.02", "--device", "killed"))
             {
                 // Its output is read as it comes, so that a full pipe never blocks it, and shown when the test fails.
                 var log = new StringBuilder();
@@ -112,18 +110,6 @@ public sealed class RunnerKilledTests
         {
             Directory.Delete(directory, true);
         }
-    }
-
-    /// <summary>
-    /// A loopback port bound (without listening and without address reuse) for as long as the socket lives: connecting
-    /// to it is refused, and no other test's broker or server can take it meanwhile.
-    /// </summary>
-    private static Socket ReservedClosedPort()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return socket;
     }
 
     /// <summary>
