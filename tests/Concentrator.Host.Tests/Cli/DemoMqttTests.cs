@@ -4,6 +4,7 @@ using Concentrator.Cli.CommandLine;
 using Concentrator.Cli.Commands;
 using Concentrator.Host.Mqtt;
 using Concentrator.Host.Tests.Support;
+using Concentrator.Host.Tests.TestSupport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Concentrator.Host.Tests.Cli;
@@ -58,16 +59,13 @@ public sealed class DemoMqttTests
     [Timeout(30_000, CooperativeCancellation = true)]
     public void Demo_with_an_unreachable_broker_says_so_and_fails()
     {
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        using var refusing = new RefusingPort(); // no broker there, and none can start there during the test
+        int port = refusing.Port;
 
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = CliApplication.Run(new[] { "demo", "--mqtt", "127.0.0.1:" + port, "--count", "1", "--sml", "0", "--optical", "0", "--dlms", "0" }, new CliConsole(output, error, () => Stream.Null), TestContext.CancellationToken);
+        // --drain 2: the reading stays queued whatever the wait; the default 10 s would only make the test slower.
+        int exit = CliApplication.Run(new[] { "demo", "--mqtt", "127.0.0.1:" + port, "--count", "1", "--sml", "0", "--optical", "0", "--dlms", "0", "--drain", "2" }, new CliConsole(output, error, () => Stream.Null), TestContext.CancellationToken);
 
         Assert.AreNotEqual(0, exit);
         StringAssert.Contains(error.ToString(), "cannot publish to 127.0.0.1:" + port);

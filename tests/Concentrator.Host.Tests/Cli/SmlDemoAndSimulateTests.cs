@@ -12,7 +12,9 @@ public sealed class SmlDemoAndSimulateTests
     [TestMethod]
     public void Demo_includes_an_sml_meter_read_by_the_sml_pipeline()
     {
-        CliRun run = CliRun.InProcess("demo", "--count", "6", "--interval", "0.3", "--optical", "0", "--dlms", "0");
+        // --count counts the readings of both meters (P1 and SML, each every 0.2 s): 20 leave room for the SML meter to
+        // start seconds after the P1 one on a loaded machine and still be read.
+        CliRun run = CliRun.InProcess("demo", "--count", "20", "--interval", "0.2", "--optical", "0", "--dlms", "0");
 
         Assert.AreEqual(0, run.ExitCode, run.Error);
         int sml = 0;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Concentrator.Host.Mqtt;
 using Concentrator.Host.Tests.Support;
+using Concentrator.Host.Tests.TestSupport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Concentrator.Host.Tests.Mqtt;
@@ -231,11 +232,8 @@ public sealed class MqttClientFakeServerTests
     [Timeout(30_000, CooperativeCancellation = true)]
     public async Task NothingListeningIsANetworkFailure()
     {
-        TcpListener probe = new(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        using MqttClient client = new(TestClients.Options(port, "nobody-home"));
+        using RefusingPort nobody = new(); // nobody listens there, and nobody can start to during the test
+        using MqttClient client = new(TestClients.Options(nobody.Port, "nobody-home"));
 
         MqttConnectResult result = await client.ConnectAsync(Cancel);
 

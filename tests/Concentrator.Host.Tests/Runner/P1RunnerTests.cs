@@ -107,7 +107,9 @@ public sealed class P1RunnerTests
     [TestMethod]
     public void Starts_before_the_simulator_and_connects_once_it_is_there()
     {
-        int port = FreePort();
+        // Held refusing until the server starts on it: no other test can take the port meanwhile.
+        var refusing = new RefusingPort();
+        int port = refusing.Port;
         var publisher = new RecordingPublisher();
         using var runner = new P1Runner(Options(port), publisher);
         using var server = new SimulatedP1PortServer(new SimulatedP1PortOptions { Interval = TimeSpan.FromMilliseconds(200) });
@@ -116,11 +118,13 @@ public sealed class P1RunnerTests
         try
         {
             Assert.IsTrue(Eventually.True(() => runner.Counters.ConnectFailures >= 2, Limit), "attempts fail while nobody listens");
+            refusing.Dispose();
             server.Start(port);
             Assert.IsTrue(Eventually.True(() => publisher.Count("/readings") >= 1, Limit), "readings once the server is up");
         }
         finally
         {
+            refusing.Dispose();
             stop.Cancel();
             Assert.IsTrue(run.Wait(TimeSpan.FromSeconds(5)));
         }
@@ -186,14 +190,5 @@ public sealed class P1RunnerTests
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
             Reader = new P1ReaderOptions { ReadTimeoutMilliseconds = 50 },
         };
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
