@@ -45,14 +45,7 @@ namespace Concentrator.Core.Tests.Scheduling.Readers
         [TestMethod]
         public void A_rejected_association_is_refused_and_says_why()
         {
-            AssociationResponse rejection = new AssociationResponse();
-            rejection.SetRejected(1, 13);
-            byte[] buffer = new byte[64];
-            AxdrWriter writer = new AxdrWriter(buffer);
-            rejection.Encode(writer);
-            byte[] aare = new byte[writer.Length];
-            System.Array.Copy(buffer, aare, writer.Length);
-            DlmsMeterReader reader = Reader(new SequenceApduTransport(new byte[][] { aare }), null, -1);
+            DlmsMeterReader reader = Reader(new SequenceApduTransport(new byte[][] { DlmsVectors.AareRejecting(1, 13) }), null, -1);
 
             Assert.AreEqual((int)MeterReadStatus.Refused, (int)reader.Read(Meter("bus-01"), 5000));
             Assert.AreEqual(0, reader.LastError.IndexOf("association rejected: rejected-permanent (1)"), reader.LastError);
