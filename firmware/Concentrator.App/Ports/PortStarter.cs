@@ -265,7 +265,7 @@ namespace Concentrator.App.Ports
             Array.Copy(meters, scheduled, kept);
             Array.Copy(readers, scheduledReaders, kept);
             string name = "RS485 bus " + options.PortName;
-            StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, new SchedulerOptions(), publisher, name);
+            StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, BusSchedule(), publisher, name);
         }
 
         private static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
@@ -289,6 +289,16 @@ namespace Concentrator.App.Ports
         {
             SchedulerOptions options = new SchedulerOptions();
             options.ReadBudgetMilliseconds = 90000;
+            return options;
+        }
+
+        // A DLMS read is six or more HDLC exchanges (SNRM, AARQ, clock, GET, RLRQ, DISC; the first read also the object
+        // list), each bounded by the session's (MaxRetries + 1) x ResponseTimeout = 6 s: a silent meter costs one, a slow
+        // first read several.
+        private static SchedulerOptions BusSchedule()
+        {
+            SchedulerOptions options = new SchedulerOptions();
+            options.ReadBudgetMilliseconds = 30000;
             return options;
         }
 
