@@ -2,12 +2,13 @@ using Concentrator.App.Settings;
 using Concentrator.Core.Boards;
 using Concentrator.Core.Configuration;
 using Concentrator.Core.Meters;
+using Concentrator.Drivers.Esp32;
 
 namespace Concentrator.App.Ports
 {
     /// <summary>
     /// Which ports run, decided once at start from the meter inventory (<c>meter=</c> lines) and checked against the
-    /// board profile's UART budget (<see cref="BoardProfileCheck.CheckEnabled"/>) before anything is opened. Ports are
+    /// board profile's UART budget (Core's <see cref="UartGrants"/>) before anything is opened. Ports are
     /// granted in a fixed order, P1, optical, RS485, SML head, each only if it still fits beside those granted before
     /// it (and beside the modem's UART); a port that does not fit keeps its reason (<see cref="Problem"/>), is reported on
     /// its meters' error topics, and the others still run. An inventory without meters runs the P1 port alone, as
@@ -20,8 +21,6 @@ namespace Concentrator.App.Ports
         private readonly MeterDefinition[][] _meters = new MeterDefinition[PortCount][];
         private readonly bool[] _granted = new bool[PortCount];
         private readonly string[] _problems = new string[PortCount];
-        private readonly UartRole[] _roles = new UartRole[PortCount];
-        private int _roleCount;
 
         /// <summary>The meters of a port from the inventory (empty when none).</summary>
         public MeterDefinition[] Meters(MeterPort port)
@@ -107,10 +106,12 @@ namespace Concentrator.App.Ports
                 plan._meters[(int)MeterPort.P1] = new MeterDefinition[] { p1 };
             }
 
-            plan.Grant(MeterPort.P1, UartRole.P1, settings);
-            plan.Grant(MeterPort.Optical, UartRole.Optical, settings);
-            plan.Grant(MeterPort.Rs485, UartRole.Rs485, settings);
-            plan.Grant(MeterPort.SmlPush, UartRole.SmlPush, settings);
+            int modemCom = settings.HasModem ? Esp32Uart.PortNumber(settings.ModemPortName) : 0;
+            UartGrants grants = new UartGrants(settings.Board, modemCom, "the GSM modem (modem.port)");
+            plan.Grant(MeterPort.P1, UartRole.P1, grants);
+            plan.Grant(MeterPort.Optical, UartRole.Optical, grants);
+            plan.Grant(MeterPort.Rs485, UartRole.Rs485, grants);
+            plan.Grant(MeterPort.SmlPush, UartRole.SmlPush, grants);
             if (plan._meters[(int)MeterPort.Tcp].Length > 0)
             {
                 plan._problems[(int)MeterPort.Tcp] = "the firmware does not read TCP meters yet (the desktop runner does)";
@@ -119,7 +120,7 @@ namespace Concentrator.App.Ports
             return plan;
         }
 
-        private void Grant(MeterPort port, UartRole role, ConcentratorSettings settings)
+        private void Grant(MeterPort port, UartRole role, UartGrants grants)
         {
             int p = (int)port;
             if (_meters[p].Length == 0)
@@ -133,29 +134,15 @@ namespace Concentrator.App.Ports
                 return;
             }
 
-            BoardProfile board = settings.Board;
-            if (settings.HasModem && board.ComPortName(role) == settings.ModemPortName)
-            {
-                _problems[p] = Name(port) + " needs " + settings.ModemPortName + ", which modem.port takes for the GSM modem";
-                return;
-            }
-
-            UartRole[] enabled = new UartRole[_roleCount + 1];
-            for (int i = 0; i < _roleCount; i++)
-            {
-                enabled[i] = _roles[i];
-            }
-
-            enabled[_roleCount] = role;
             string problem;
-            if (BoardProfileCheck.CheckEnabled(board, enabled, out problem) != BoardCheckStatus.Ok)
+            if (grants.TryGrant(role, out problem))
+            {
+                _granted[p] = true;
+            }
+            else
             {
                 _problems[p] = problem;
-                return;
             }
-
-            _roles[_roleCount++] = role;
-            _granted[p] = true;
         }
     }
 }
