@@ -4,7 +4,8 @@ using Concentrator.Drivers.Timing;
 using Concentrator.App.Commands;
 using Concentrator.App.Mqtt;
 using Concentrator.App.Network;
-using Concentrator.App.P1;
+using Concentrator.App.Ports;
+using Concentrator.App.Publishing;
 using Concentrator.App.Settings;
 using Concentrator.App.Status;
 using Concentrator.Core.Boards;
@@ -12,18 +13,16 @@ using Concentrator.Core.Status;
 using Concentrator.App.Forwarding;
 using Concentrator.Core.Commands;
 using Concentrator.Core.Configuration;
-using Concentrator.Core.Dsmr;
 using Concentrator.Core.Forwarding;
-using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
 using Concentrator.Drivers.Leds;
-using Concentrator.Drivers.P1;
 
 namespace Concentrator.App
 {
     /// <summary>
-    /// Milestone 1: one DSMR P1 meter to MQTT. Loads the settings, builds the object graph, starts the P1 thread and
-    /// keeps the network (Wi-Fi or Ethernet, from the board profile) and the broker connected on the main thread.
+    /// Loads the settings, builds the object graph, starts one thread per port the meter inventory needs and the board
+    /// can serve (P1, optical head, RS485 bus, SML head: see Ports/PortPlan), and keeps the network (Wi-Fi or Ethernet,
+    /// from the board profile) and the broker connected on the main thread.
     /// </summary>
     public static class Program
     {
@@ -52,31 +51,20 @@ namespace Concentrator.App
                 WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands) and restart");
             }
 
-            P1Port port;
-            try
-            {
-                port = new P1Port(settings.ToP1PortOptions());
-            }
-            catch (ArgumentException ex)
-            {
-                status.State = DeviceState.SettingsProblem;
-                WaitForever("P1 port settings: " + ex.Message);
-                return;
-            }
-
             ForwardQueue queue = OpenQueue(settings);
             MqttLink mqtt = new MqttLink(settings, queue);
             mqtt.CommandHandler = commands;
             mqtt.DefaultPassword = load.Configuration.UsesDefaultPassword;
             new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
-            P1TelegramPublisher publisher = new P1TelegramPublisher(mqtt, settings);
-            status.Publisher = publisher;
-            diagnostics.Attach(mqtt, publisher, settings.P1MeterId, settings.P1LineSettingsToUse.ToString());
-            P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), publisher, new P1ReaderOptions());
-            P1ReadLoop p1 = new P1ReadLoop(port, reader, publisher);
-            new Thread(p1.Run).Start();
 
-            Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "), P1 on " + settings.P1PortName);
+            // The ports the meter inventory needs, checked against the board's UARTs before anything is opened.
+            PortPlan plan = PortPlan.From(load.Configuration, settings);
+            Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "); ports: " + plan.Describe());
+            ReadingPublisher publisher = new ReadingPublisher(mqtt, settings);
+            status.Publisher = publisher;
+            MeterPublisher p1 = PortStarter.StartAll(plan, settings, publisher);
+            diagnostics.Attach(mqtt, publisher, p1);
+
             NetworkConnection network;
             if (settings.Board.Network == BoardNetwork.Ethernet)
             {
@@ -124,7 +112,7 @@ namespace Concentrator.App
         }
 
         // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, P1TelegramPublisher publisher, StatusLedLoop status)
+        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, ReadingPublisher publisher, StatusLedLoop status)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)

@@ -1,28 +1,27 @@
 using System;
 using Concentrator.App.Mqtt;
-using Concentrator.App.P1;
+using Concentrator.App.Publishing;
 using Concentrator.Core.Commands;
 
 namespace Concentrator.App.Commands
 {
     /// <summary>
-    /// What this app knows for INFO and DIAG: uptime, free heap, the broker connection and the P1 meter's counters
-    /// (the P1 port is read continuously, so STAT is P1 once it runs). The P1 parts are attached when they exist; text
-    /// commands start before them. Read from the SMS thread: only whole ints and references are read, no locks.
+    /// What this app knows for INFO and DIAG: uptime, free heap, the broker connection, the counters of all meters
+    /// together and each meter's own (by its id). The publishers are attached when the ports start; text commands start
+    /// before them. Read from the SMS thread: only whole ints and references are read, no locks.
     /// </summary>
     public sealed class AppDiagnostics : IDiagnosticsSource
     {
         private MqttLink _mqtt;
-        private P1TelegramPublisher _publisher;
-        private string _p1MeterId;
-        private string _p1Link;
+        private ReadingPublisher _publisher;
+        private MeterPublisher _p1;
 
-        public void Attach(MqttLink mqtt, P1TelegramPublisher publisher, string p1MeterId, string p1Link)
+        /// <param name="p1">The P1 meter's publisher when the P1 port runs (STAT names the running ports), else null.</param>
+        public void Attach(MqttLink mqtt, ReadingPublisher publisher, MeterPublisher p1)
         {
             _mqtt = mqtt;
+            _p1 = p1;
             _publisher = publisher;
-            _p1MeterId = p1MeterId;
-            _p1Link = p1Link;
         }
 
         public void FillStatus(ConcentratorStatus status)
@@ -30,7 +29,7 @@ namespace Concentrator.App.Commands
             status.UptimeSeconds = Environment.TickCount64 / 1000;
             status.FreeHeap = (int)nanoFramework.Runtime.Native.GC.Run(false);
             MqttLink mqtt = _mqtt;
-            P1TelegramPublisher publisher = _publisher;
+            ReadingPublisher publisher = _publisher;
             if (mqtt != null)
             {
                 status.BrokerConnected = mqtt.IsConnected;
@@ -38,24 +37,36 @@ namespace Concentrator.App.Commands
 
             if (publisher != null)
             {
-                status.State = "P1";
-                status.Readings = publisher.Telegrams;
-                status.Failures = publisher.Failures;
-                status.QueueDropped = publisher.Dropped;
+                status.State = _p1 != null && publisher.Count == 1 ? "P1" : "meters " + publisher.Count.ToString();
+                int readings = 0;
+                int failures = 0;
+                int dropped = 0;
+                for (int i = 0; i < publisher.Count; i++)
+                {
+                    MeterPublisher meter = publisher[i];
+                    readings += meter.Readings;
+                    failures += meter.Failures;
+                    dropped += meter.Dropped;
+                }
+
+                status.Readings = readings;
+                status.Failures = failures;
+                status.QueueDropped = dropped;
             }
         }
 
         public bool FillMeter(string meterId, MeterDiagnostics diagnostics)
         {
-            P1TelegramPublisher publisher = _publisher;
-            if (publisher == null || meterId != _p1MeterId)
+            ReadingPublisher publisher = _publisher;
+            MeterPublisher meter = publisher == null ? null : publisher.Find(meterId);
+            if (meter == null)
             {
                 return false;
             }
 
-            diagnostics.Readings = publisher.Telegrams;
-            diagnostics.Failures = publisher.Failures;
-            diagnostics.WorkingLink = publisher.Telegrams > 0 ? _p1Link : string.Empty;
+            diagnostics.Readings = meter.Readings;
+            diagnostics.Failures = meter.Failures;
+            diagnostics.WorkingLink = meter.Readings > 0 ? meter.Link : string.Empty;
             return true;
         }
     }

@@ -4,6 +4,7 @@ using Concentrator.Core.Io;
 using Concentrator.Core.Mqtt;
 using Concentrator.Core.P1;
 using Concentrator.Drivers.Esp32;
+using Concentrator.Drivers.Optical;
 using Concentrator.Drivers.P1;
 
 namespace Concentrator.App.Settings
@@ -115,6 +116,12 @@ namespace Concentrator.App.Settings
 
         /// <summary><c>p1.inverter</c>: "uart" (the UART inverts, the default) or "external" (the board has an inverter).</summary>
         public bool P1ExternalInverter;
+
+        /// <summary>
+        /// <c>optical.head</c>: the optical head fitted, "plain" (an IEC 62056-21 probe, the default), "rmt" (38 kHz
+        /// modulated by the RMT peripheral) or "pwm" (38 kHz from a PWM channel gated by the UART's TX).
+        /// </summary>
+        public OpticalPortVariant OpticalHead = OpticalPortVariant.PlainUart;
 
         /// <summary>
         /// The app's view of the configuration: the general settings copied from Core's
@@ -229,6 +236,11 @@ namespace Concentrator.App.Settings
                 return SetInverter(value);
             }
 
+            if (key == "optical.head")
+            {
+                return SetOpticalHead(value);
+            }
+
             if (key == "modem.port")
             {
                 ModemPortName = value;
@@ -294,13 +306,14 @@ namespace Concentrator.App.Settings
             }
 
             string boardProblem;
-            if (BoardProfileCheck.Check(Board, out boardProblem) != BoardCheckStatus.Ok
-                || BoardProfileCheck.CheckEnabled(Board, new UartRole[] { UartRole.P1 }, out boardProblem) != BoardCheckStatus.Ok)
+            if (BoardProfileCheck.Check(Board, out boardProblem) != BoardCheckStatus.Ok)
             {
                 return "board profile with the file's pins: " + boardProblem;
             }
 
-            P1PortName = Board.ComPortName(UartRole.P1);
+            // Which ports run, and whether they fit the board's UARTs together, is decided from the meter inventory
+            // (Ports/PortPlan); a port that does not fit is reported there and the others still run.
+            P1PortName = Board.Has(BoardFunction.P1Rx) && Board.ComPortName(UartRole.P1) != null ? Board.ComPortName(UartRole.P1) : string.Empty;
             P1RxPin = Board.Pin(BoardFunction.P1Rx);
             P1TxPin = Board.Pin(BoardFunction.P1Tx);
             P1RequestPin = Board.Pin(BoardFunction.P1DataRequest);
@@ -321,11 +334,6 @@ namespace Concentrator.App.Settings
                 if (ModemPortName != "COM2" && ModemPortName != "COM3")
                 {
                     return "modem.port must be COM2 or COM3 (COM1 carries the debugger), got " + ModemPortName;
-                }
-
-                if (ModemPortName == P1PortName)
-                {
-                    return "modem.port and p1.port are both " + ModemPortName + ": each needs a UART of its own";
                 }
 
                 if (ModemRxPin < 0 || ModemTxPin < 0 || ModemRxPin == ModemTxPin)
@@ -403,6 +411,29 @@ namespace Concentrator.App.Settings
             }
 
             return "expected uart or external";
+        }
+
+        private string SetOpticalHead(string value)
+        {
+            if (value == "plain")
+            {
+                OpticalHead = OpticalPortVariant.PlainUart;
+                return null;
+            }
+
+            if (value == "rmt")
+            {
+                OpticalHead = OpticalPortVariant.RmtCarrier;
+                return null;
+            }
+
+            if (value == "pwm")
+            {
+                OpticalHead = OpticalPortVariant.PwmGatedCarrier;
+                return null;
+            }
+
+            return "expected plain, rmt or pwm";
         }
 
         // A plain decimal number within limits; no sign, no spaces (the reader trimmed them).

@@ -1,5 +1,5 @@
 using System.Threading;
-using Concentrator.App.P1;
+using Concentrator.App.Publishing;
 using Concentrator.Core.Status;
 using Concentrator.Drivers.Leds;
 
@@ -17,7 +17,7 @@ namespace Concentrator.App.Status
         private readonly StatusLeds _leds;
         private readonly object _sync = new object();
         private DeviceState _state = DeviceState.Starting;
-        private P1TelegramPublisher _publisher;
+        private ReadingPublisher _publisher;
 
         public StatusLedLoop(StatusLeds leds)
         {
@@ -44,8 +44,8 @@ namespace Concentrator.App.Status
             }
         }
 
-        /// <summary>Whose telegram count the activity LED follows (null: none yet).</summary>
-        public P1TelegramPublisher Publisher
+        /// <summary>Whose reading count (all meters) the activity LED follows (null: none yet).</summary>
+        public ReadingPublisher Publisher
         {
             set
             {
@@ -60,10 +60,10 @@ namespace Concentrator.App.Status
         {
             long elapsed = 0;
             long lastReadingAt = -StatusBlink.ActivityFlashMilliseconds;
-            int lastTelegrams = 0;
+            int lastReadings = 0;
             while (true)
             {
-                P1TelegramPublisher publisher;
+                ReadingPublisher publisher;
                 DeviceState state;
                 lock (_sync)
                 {
@@ -71,9 +71,9 @@ namespace Concentrator.App.Status
                     state = _state;
                 }
 
-                if (publisher != null && publisher.Telegrams != lastTelegrams)
+                if (publisher != null && publisher.Readings != lastReadings)
                 {
-                    lastTelegrams = publisher.Telegrams;
+                    lastReadings = publisher.Readings;
                     lastReadingAt = elapsed;
                 }
 

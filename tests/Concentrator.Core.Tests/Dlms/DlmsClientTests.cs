@@ -96,14 +96,7 @@ namespace Concentrator.Core.Tests.Dlms
         [TestMethod]
         public void A_rejecting_AARE_is_described()
         {
-            AssociationResponse rejection = new AssociationResponse();
-            rejection.SetRejected(2, 1);
-            byte[] buffer = new byte[64];
-            AxdrWriter writer = new AxdrWriter(buffer);
-            rejection.Encode(writer);
-            byte[] aare = new byte[writer.Length];
-            System.Array.Copy(buffer, aare, writer.Length);
-            DlmsClient client = new DlmsClient(new SequenceApduTransport(new byte[][] { aare }), new DlmsClientOptions());
+            DlmsClient client = new DlmsClient(new SequenceApduTransport(new byte[][] { DlmsVectors.AareRejecting(2, 1) }), new DlmsClientOptions());
             Assert.AreEqual((int)DlmsClientStatus.AssociationRejected, (int)client.Associate());
             Assert.AreEqual("association rejected: rejected-transient (2), acse-service-user: no-reason-given (1)", client.LastError.ToString());
         }

@@ -25,6 +25,14 @@ namespace Concentrator.Core.Tests.Dlms
             return Build(response, 0, false);
         }
 
+        /// <summary>A rejecting AARE (result 1 permanent, 2 transient; the ACSE service-user diagnostic).</summary>
+        public static byte[] AareRejecting(byte result, byte userDiagnostic)
+        {
+            AssociationResponse response = new AssociationResponse();
+            response.SetRejected(result, userDiagnostic);
+            return Build(response, 0, false);
+        }
+
         /// <summary>The with-list response to the client's first read (scaler_unit then value per object) or to later reads (values only).</summary>
         public static byte[] WithListResponse(int objects, bool withScalerUnits)
         {

@@ -1,25 +1,25 @@
 using System;
 using System.Threading;
+using Concentrator.App.Publishing;
 using Concentrator.Core.Io;
-using Concentrator.Core.P1;
 using Concentrator.Core.Timing;
-using Concentrator.Drivers.P1;
 
-namespace Concentrator.App.P1
+namespace Concentrator.App.Ports
 {
     /// <summary>
-    /// The P1 thread: opens the port (which raises the data request line), polls the reader until the link fails,
-    /// then closes the port and tries again after a growing pause. Every step is bounded: a poll waits at most
-    /// <see cref="P1ReaderOptions.ReadTimeoutMilliseconds"/>.
+    /// The thread of a port whose meter pushes (P1, SML head): opens the port (P1: which raises the data request line),
+    /// polls the reader until the link fails, then closes the port and tries again after a growing pause. Every step is
+    /// bounded: a poll waits at most the reader's read timeout. Everything the reader finds goes to the meter's
+    /// <see cref="MeterPublisher"/>, which the reader was built with.
     /// </summary>
-    public sealed class P1ReadLoop
+    public sealed class ContinuousPortLoop
     {
-        private readonly P1Port _port;
-        private readonly P1PortReader _reader;
-        private readonly P1TelegramPublisher _publisher;
+        private readonly PortHandle _port;
+        private readonly PolledLinkReader _reader;
+        private readonly MeterPublisher _publisher;
         private readonly RetryBackoff _backoff = new RetryBackoff(1000, 60000);
 
-        public P1ReadLoop(P1Port port, P1PortReader reader, P1TelegramPublisher publisher)
+        public ContinuousPortLoop(PortHandle port, PolledLinkReader reader, MeterPublisher publisher)
         {
             _port = port;
             _reader = reader;
@@ -38,7 +38,7 @@ namespace Concentrator.App.P1
                 catch (Exception ex)
                 {
                     // Core throws only on misuse; this keeps the thread alive and says what happened.
-                    _publisher.ReportProblem("P1 loop stopped by " + ex.Message + "; restarting");
+                    _publisher.ReportProblem(_port.Name + " loop stopped by " + ex.Message + "; restarting");
                     _port.Close();
                 }
 
@@ -51,15 +51,16 @@ namespace Concentrator.App.P1
             LinkStatus status = _port.Open();
             if (status != LinkStatus.Ok)
             {
-                _publisher.ReportProblem("P1 port " + StatusText.Of(status) + ": " + _port.LastProblem);
+                _publisher.ReportProblem(_port.Name + " " + StatusText.Of(status) + ": " + _port.LastProblem());
                 _port.Close();
                 return;
             }
 
-            Log.Info("P1 port open: " + _port.Settings.ToString() + ", inversion " + StatusText.Of(_port.Inversion));
-            if (_port.Inversion == P1SignalInversion.Unavailable)
+            string warning = _port.Opened == null ? null : _port.Opened();
+            Log.Info(_port.Name + " open: " + _publisher.Link);
+            if (warning != null)
             {
-                _publisher.ReportProblem(_port.LastProblem);
+                _publisher.ReportProblem(warning);
             }
 
             _backoff.Reset();
@@ -72,7 +73,7 @@ namespace Concentrator.App.P1
                 }
             }
 
-            _publisher.ReportProblem("P1 port " + StatusText.Of(status) + ": " + _port.LastProblem + "; reopening");
+            _publisher.ReportProblem(_port.Name + " " + StatusText.Of(status) + ": " + _port.LastProblem() + "; reopening");
             _port.Close();
         }
     }

@@ -1,0 +1,342 @@
+using System;
+using System.Threading;
+using Concentrator.App.Publishing;
+using Concentrator.App.Settings;
+using Concentrator.Core.Boards;
+using Concentrator.Core.Bus;
+using Concentrator.Core.Dlms;
+using Concentrator.Core.Dsmr;
+using Concentrator.Core.Hdlc;
+using Concentrator.Core.Iec62056;
+using Concentrator.Core.Io;
+using Concentrator.Core.Meters;
+using Concentrator.Core.P1;
+using Concentrator.Core.Scheduling;
+using Concentrator.Core.Scheduling.Readers;
+using Concentrator.Core.Sml;
+using Concentrator.Drivers.Optical;
+using Concentrator.Drivers.P1;
+using Concentrator.Drivers.Rs485;
+using Concentrator.Drivers.Sml;
+using Concentrator.Drivers.Timing;
+
+namespace Concentrator.App.Ports
+{
+    /// <summary>
+    /// Builds and starts one thread per port the <see cref="PortPlan"/> lets run: the push ports (P1, SML head) with
+    /// their continuous readers, the polled ports (optical head: IEC 62056-21; RS485 bus: DLMS/COSEM over HDLC) with
+    /// Core's <see cref="PortScheduler"/> and its readers. Every meter gets its <see cref="MeterPublisher"/> first, so
+    /// that a port that cannot run, a driver that refuses its pins, or a meter the port cannot read is reported on the
+    /// meter's error topic (and in the log) while the other ports run.
+    /// </summary>
+    public static class PortStarter
+    {
+        /// <summary>DLMS client buffers on the device (the desktop defaults are larger): one client per bus and password.</summary>
+        private const int DlmsDataBufferBytes = 4096;
+        private const int DlmsMaxReceivePdu = 512;
+
+        /// <summary>Objects read per DLMS meter, and the size of the object list kept to resolve them.</summary>
+        private const int DlmsMaxObjects = 16;
+        private const int DlmsCatalogue = 64;
+
+        /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
+        public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
+        {
+            for (int p = 0; p <= (int)MeterPort.Tcp; p++)
+            {
+                MeterDefinition[] meters = plan.Meters((MeterPort)p);
+                for (int i = 0; i < meters.Length; i++)
+                {
+                    MeterPublisher meter = publisher.Add(meters[i].Id, (MeterPort)p);
+                    string problem = plan.Problem((MeterPort)p);
+                    if (problem != null)
+                    {
+                        meter.ReportProblem(PortPlan.Name((MeterPort)p) + " does not run: " + problem);
+                    }
+                }
+            }
+
+            MeterPublisher p1 = null;
+            if (plan.Runs(MeterPort.P1))
+            {
+                p1 = Guarded(MeterPort.P1, plan, settings, publisher);
+            }
+
+            Guarded(MeterPort.Optical, plan, settings, publisher);
+            Guarded(MeterPort.Rs485, plan, settings, publisher);
+            Guarded(MeterPort.SmlPush, plan, settings, publisher);
+            return p1;
+        }
+
+        // A driver that refuses its options (a pin the board lacks) is reported on the port's meters, not fatal.
+        private static MeterPublisher Guarded(MeterPort port, PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
+        {
+            if (!plan.Runs(port))
+            {
+                return null;
+            }
+
+            MeterDefinition[] meters = plan.Meters(port);
+            try
+            {
+                switch (port)
+                {
+                    case MeterPort.P1:
+                        return StartP1(meters[0], settings, publisher);
+                    case MeterPort.Optical:
+                        StartOptical(meters, settings, publisher);
+                        break;
+                    case MeterPort.Rs485:
+                        StartRs485(meters, settings, publisher);
+                        break;
+                    case MeterPort.SmlPush:
+                        StartSml(meters[0], settings, publisher);
+                        break;
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                for (int i = 0; i < meters.Length; i++)
+                {
+                    publisher.Find(meters[i].Id).ReportProblem(PortPlan.Name(port) + " settings: " + ex.Message);
+                }
+            }
+
+            return null;
+        }
+
+        private static MeterPublisher StartP1(MeterDefinition meter, ConcentratorSettings settings, ReadingPublisher publisher)
+        {
+            P1Port port = new P1Port(settings.ToP1PortOptions());
+            MeterPublisher sink = publisher.Find(meter.Id);
+            sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString();
+            P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), sink, new P1ReaderOptions());
+            PortHandle handle = new PortHandle("P1 port " + settings.P1PortName, port.Open, port.Close, delegate { return port.LastProblem; });
+            handle.Opened = delegate
+            {
+                Log.Info("P1 inversion " + StatusText.Of(port.Inversion));
+                return port.Inversion == P1SignalInversion.Unavailable ? port.LastProblem : null;
+            };
+            new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
+            return sink;
+        }
+
+        private static void StartSml(MeterDefinition meter, ConcentratorSettings settings, ReadingPublisher publisher)
+        {
+            BoardProfile board = settings.Board;
+            SmlOpticalPortOptions options = new SmlOpticalPortOptions();
+            options.PortName = board.ComPortName(UartRole.SmlPush);
+            options.RxPin = board.Pin(BoardFunction.SmlRx);
+            options.TxPin = board.Pin(BoardFunction.SmlTx);
+            SmlOpticalPort port = new SmlOpticalPort(options);
+            MeterPublisher sink = publisher.Find(meter.Id);
+            sink.Link = options.PortName + " " + options.LineSettings.ToString();
+            if (meter.Protocol != MeterProtocol.Sml)
+            {
+                sink.ReportProblem("meter on the SML head has protocol " + meter.Protocol.ToString() + "; read as SML");
+            }
+
+            SmlPushReader reader = new SmlPushReader(port, new SmlFileDecoder(new SmlDecoderOptions()), sink, new SmlPushReaderOptions());
+            PortHandle handle = new PortHandle("SML head " + options.PortName, port.Open, port.Close, delegate { return port.LastProblem; });
+            new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
+        }
+
+        private static void StartOptical(MeterDefinition[] all, ConcentratorSettings settings, ReadingPublisher publisher)
+        {
+            MeterDefinition[] meters = Supported(all, MeterPort.Optical, MeterProtocol.Iec62056_21, MeterProtocol.Iec62056_21, publisher);
+            if (meters.Length == 0)
+            {
+                return;
+            }
+
+            BoardProfile board = settings.Board;
+            OpticalPortOptions options = new OpticalPortOptions();
+            options.Variant = settings.OpticalHead;
+            options.PortName = board.ComPortName(UartRole.Optical);
+            options.RxPin = board.Pin(BoardFunction.OpticalRx);
+            options.TxPin = board.Pin(BoardFunction.OpticalTx);
+            options.CarrierPin = board.Pin(BoardFunction.OpticalCarrier);
+            OpticalPort port = new OpticalPort(options);
+
+            IecSessionOptions template = new IecSessionOptions();
+            template.PortMaximumBaud = port.MaximumBaud;
+            IecSession session = new IecSession(port, new SystemMillisecondClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(meters.Length));
+            IecMeterReader reader = new IecMeterReader(session, template);
+            IMeterReader[] readers = new IMeterReader[meters.Length];
+            for (int i = 0; i < meters.Length; i++)
+            {
+                readers[i] = reader; // one session, meters read one at a time
+            }
+
+            string name = "optical port " + options.PortName;
+            StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), meters, readers, OpticalSchedule(), publisher, name);
+        }
+
+        private static void StartRs485(MeterDefinition[] all, ConcentratorSettings settings, ReadingPublisher publisher)
+        {
+            MeterDefinition[] meters = Supported(all, MeterPort.Rs485, MeterProtocol.DlmsHdlc, MeterProtocol.DlmsHdlc, publisher);
+            if (meters.Length == 0)
+            {
+                return;
+            }
+
+            BoardProfile board = settings.Board;
+            Rs485PortOptions options = new Rs485PortOptions();
+            options.PortName = board.ComPortName(UartRole.Rs485);
+            options.RxPin = board.Pin(BoardFunction.Rs485Rx);
+            options.TxPin = board.Pin(BoardFunction.Rs485Tx);
+            options.DirectionPin = board.Pin(BoardFunction.Rs485DriverEnable);
+            Rs485Port port = new Rs485Port(options);
+            MeterBusArbiter bus = new MeterBusArbiter(port, new SystemMillisecondClock(), new HdlcSessionOptions());
+            BusMemberTransport transport = new BusMemberTransport(bus);
+
+            // Meters whose address cannot be read (or that the bus refuses) are reported and left out.
+            IMeterReader[] readers = new IMeterReader[meters.Length];
+            DlmsClient[] clients = new DlmsClient[meters.Length];
+            string[] passwords = new string[meters.Length];
+            int clientCount = 0;
+            int kept = 0;
+            for (int i = 0; i < meters.Length; i++)
+            {
+                MeterDefinition meter = meters[i];
+                MeterPublisher sink = publisher.Find(meter.Id);
+                HdlcAddress server;
+                if (!HdlcAddress.TryParse(meter.Address, out server))
+                {
+                    sink.ReportProblem("RS485 meter needs ADDR=logical/physical (e.g. 1/1234), got '" + meter.Address + "'");
+                    continue;
+                }
+
+                LineSettings line = new LineSettings(meter.BaudCap > 0 ? meter.BaudCap : 9600, 8, LineParity.None, 1, false);
+                bool password = meter.Password.Length > 0;
+                int member;
+                try
+                {
+                    member = bus.Add(server, HdlcAddress.Client(password ? HdlcAddress.PasswordClient : HdlcAddress.PublicClient), line);
+                }
+                catch (ArgumentException ex)
+                {
+                    sink.ReportProblem(ex.Message);
+                    continue;
+                }
+
+                // One client per password on the bus: its buffers are the largest part of a DLMS reader.
+                DlmsClient client = null;
+                for (int c = 0; c < clientCount; c++)
+                {
+                    if (passwords[c] == meter.Password)
+                    {
+                        client = clients[c];
+                    }
+                }
+
+                if (client == null)
+                {
+                    DlmsClientOptions clientOptions = new DlmsClientOptions();
+                    clientOptions.Authentication = password ? DlmsAuthentication.Low : DlmsAuthentication.None;
+                    clientOptions.Password = meter.Password;
+                    clientOptions.DataBufferSize = DlmsDataBufferBytes;
+                    clientOptions.MaxReceivePduSize = DlmsMaxReceivePdu;
+                    client = new DlmsClient(transport, clientOptions);
+                    clients[clientCount] = client;
+                    passwords[clientCount++] = meter.Password;
+                }
+
+                DlmsMeterPoller poller = new DlmsMeterPoller(client, new CosemObjectReader(client, DlmsMaxObjects), DlmsMaxObjects, DlmsCatalogue);
+                string objects = poller.Configure(meter.Objects);
+                if (objects != null)
+                {
+                    sink.ReportProblem("OBJ: " + objects);
+                    continue;
+                }
+
+                sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
+                meters[kept] = meter;
+                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member);
+            }
+
+            if (kept == 0)
+            {
+                return;
+            }
+
+            MeterDefinition[] scheduled = new MeterDefinition[kept];
+            IMeterReader[] scheduledReaders = new IMeterReader[kept];
+            Array.Copy(meters, scheduled, kept);
+            Array.Copy(readers, scheduledReaders, kept);
+            string name = "RS485 bus " + options.PortName;
+            StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, BusSchedule(), publisher, name);
+        }
+
+        private static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
+        {
+            MeterPublisher[] sinks = new MeterPublisher[meters.Length];
+            for (int i = 0; i < meters.Length; i++)
+            {
+                sinks[i] = publisher.Find(meters[i].Id);
+                if (sinks[i].Link.Length == 0)
+                {
+                    sinks[i].Link = name;
+                }
+            }
+
+            PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, new ScheduledPortSink(sinks));
+            new Thread(new PolledPortLoop(handle, scheduler, sinks).Run).Start();
+        }
+
+        // An IEC 62056-21 readout at 300 baud (the fallback) of a few KB takes a minute: the optical budget is wider.
+        private static SchedulerOptions OpticalSchedule()
+        {
+            SchedulerOptions options = new SchedulerOptions();
+            options.ReadBudgetMilliseconds = 90000;
+            return options;
+        }
+
+        // A DLMS read is six or more HDLC exchanges (SNRM, AARQ, clock, GET, RLRQ, DISC; the first read also the object
+        // list), each bounded by the session's (MaxRetries + 1) x ResponseTimeout = 6 s: a silent meter costs one, a slow
+        // first read several.
+        private static SchedulerOptions BusSchedule()
+        {
+            SchedulerOptions options = new SchedulerOptions();
+            options.ReadBudgetMilliseconds = 30000;
+            return options;
+        }
+
+        // The meters of a port this firmware can read there (the protocol range given); the rest reported and left out.
+        // Meters with interval 0 (push) cannot be polled and are reported too.
+        private static MeterDefinition[] Supported(MeterDefinition[] meters, MeterPort port, MeterProtocol first, MeterProtocol last, ReadingPublisher publisher)
+        {
+            int count = 0;
+            bool[] ok = new bool[meters.Length];
+            for (int i = 0; i < meters.Length; i++)
+            {
+                MeterDefinition meter = meters[i];
+                if (meter.Protocol < first || meter.Protocol > last)
+                {
+                    publisher.Find(meter.Id).ReportProblem("the " + PortPlan.Name(port) + " does not read " + meter.Protocol.ToString() + " meters in this firmware");
+                }
+                else if (meter.IntervalSeconds < 1)
+                {
+                    publisher.Find(meter.Id).ReportProblem("a polled meter needs INT of 1 s or more, not " + meter.IntervalSeconds.ToString());
+                }
+                else
+                {
+                    ok[i] = true;
+                    count++;
+                }
+            }
+
+            MeterDefinition[] supported = new MeterDefinition[count];
+            count = 0;
+            for (int i = 0; i < meters.Length; i++)
+            {
+                if (ok[i])
+                {
+                    supported[count++] = meters[i];
+                }
+            }
+
+            return supported;
+        }
+    }
+}

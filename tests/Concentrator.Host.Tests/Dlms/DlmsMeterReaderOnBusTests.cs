@@ -1,0 +1,77 @@
+using Concentrator.Core.Bus;
+using Concentrator.Core.Dlms;
+using Concentrator.Core.Hdlc;
+using Concentrator.Core.Io;
+using Concentrator.Core.Meters;
+using Concentrator.Core.Readings;
+using Concentrator.Core.Scheduling;
+using Concentrator.Core.Scheduling.Readers;
+using Concentrator.Host.Links;
+using Concentrator.Host.Simulation.Dlms;
+using Concentrator.Host.Simulation.Hdlc;
+using Concentrator.Host.Timing;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Concentrator.Host.Tests.Dlms;
+
+/// <summary>
+/// What the firmware's RS485 thread does, end to end on the simulated bus: Core's scheduler readers
+/// (<see cref="DlmsMeterReader"/> over <see cref="BusMemberTransport"/>) reading two COSEM meters that share one
+/// arbiter, one HDLC session and one DLMS client.
+/// </summary>
+[TestClass]
+public sealed class DlmsMeterReaderOnBusTests
+{
+    private static MeterDefinition Meter(string id, string address) => new()
+    {
+        Id = id,
+        Port = MeterPort.Rs485,
+        Protocol = MeterProtocol.DlmsHdlc,
+        Address = address,
+        Objects = "1-0:1.8.0, 1-0:32.7.0",
+    };
+
+    [TestMethod]
+    public void Two_meters_on_one_bus_are_read_one_after_the_other_with_one_client()
+    {
+        using var bus = new SimulatedHdlcBus(default);
+        var first = new CosemMeterServer(new CosemMeterServerOptions { UtcNow = () => DlmsTestMeter.Now });
+        var second = new CosemMeterServer(new CosemMeterServerOptions { UtcNow = () => DlmsTestMeter.Now });
+        bus.AddMeter(new HdlcAddress(1, 6678, 4), first);
+        bus.AddMeter(new HdlcAddress(1, 1371, 4), second);
+        bus.Start();
+        using var link = new TcpByteLink("127.0.0.1", bus.Port, TimeSpan.FromSeconds(2));
+        Assert.AreEqual(LinkStatus.Ok, link.Connect());
+
+        var arbiter = new MeterBusArbiter(link, new StopwatchClock(), new HdlcSessionOptions { ResponseTimeoutMilliseconds = 500 });
+        var transport = new BusMemberTransport(arbiter);
+        var client = new DlmsClient(transport, new DlmsClientOptions());
+        MeterDefinition[] meters = { Meter("bus-01", "1/6678"), Meter("bus-02", "1/1371") };
+        var readers = new DlmsMeterReader[meters.Length];
+        for (int i = 0; i < meters.Length; i++)
+        {
+            Assert.IsTrue(HdlcAddress.TryParse(meters[i].Address, out HdlcAddress server));
+            int member = arbiter.Add(server, HdlcAddress.Client(HdlcAddress.PublicClient), new LineSettings(9600, 8, LineParity.None, 1, false));
+            var poller = new DlmsMeterPoller(client, new CosemObjectReader(client, 16), 16, 400);
+            Assert.IsNull(poller.Configure(meters[i].Objects));
+            readers[i] = new DlmsMeterReader(poller, new ReadingSet(32, 1024), transport, member);
+        }
+
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i < meters.Length; i++)
+            {
+                Assert.AreEqual(MeterReadStatus.Ok, readers[i].Read(meters[i], 5000), readers[i].LastError);
+                Assert.AreEqual(2, readers[i].Readings.Count, "the two configured objects");
+                Assert.IsTrue(readers[i].Readings.HasTime, "the meter's clock rides with the values");
+                Assert.IsFalse(arbiter.Session.IsOpen, "each read ends with DISC");
+            }
+        }
+
+        Assert.AreEqual(2, first.Associations);
+        Assert.AreEqual(2, second.Associations);
+        Assert.AreEqual(2, arbiter[0].Successes);
+        Assert.AreEqual(2, arbiter[1].Successes);
+        Assert.AreEqual(6, readers[1].Poller.RoundTrips, "after the first read: SNRM, AARQ, clock, one GET-with-list, RLRQ, DISC");
+    }
+}
