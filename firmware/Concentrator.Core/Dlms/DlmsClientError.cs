@@ -49,6 +49,24 @@ namespace Concentrator.Core.Dlms
             Rejection = null;
         }
 
+        /// <summary>Takes every detail of <paramref name="other"/> (to keep a failure across a later call that resets the error).</summary>
+        internal void CopyFrom(DlmsClientError other)
+        {
+            Kind = other.Kind;
+            Check = other.Check;
+            HasAttribute = other.HasAttribute;
+            Attribute = other.Attribute;
+            Result = other.Result;
+            TransportStatus = other.TransportStatus;
+            Transport = other.Transport;
+            Expected = other.Expected;
+            Actual = other.Actual;
+            Rejection = other.Rejection;
+            StateError = other.StateError;
+            ServiceError = other.ServiceError;
+            ConfirmedServiceError = other.ConfirmedServiceError;
+        }
+
         internal DlmsClientStatus Set(DlmsClientStatus kind, string check)
         {
             Kind = kind;

@@ -13,6 +13,7 @@ namespace Concentrator.Core.Dlms
     public sealed class DlmsMeterPoller
     {
         private readonly DlmsClient _client;
+        private readonly DlmsClientError _readError = new DlmsClientError();
         private readonly CosemObjectReader _reader;
         private readonly CosemObjectInfo[] _catalogue;
         private readonly ObisCode[] _wanted;
@@ -129,14 +130,8 @@ namespace Concentrator.Core.Dlms
             }
             else
             {
-                // Keep the error of the read; the release is a courtesy to the meter.
-                DlmsClientStatus kind = _client.LastError.Kind;
-                string check = _client.LastError.Check;
-                DataAccessResult result = _client.LastError.Result;
-                bool hasAttribute = _client.LastError.HasAttribute;
-                CosemAttributeDescriptor attribute = _client.LastError.Attribute;
-                long expected = _client.LastError.Expected;
-                long actual = _client.LastError.Actual;
+                // Keep the error of the read, whole (transport status included); the release is a courtesy to the meter.
+                _readError.CopyFrom(_client.LastError);
                 if (_client.Associated)
                 {
                     _client.Release();
@@ -146,18 +141,7 @@ namespace Concentrator.Core.Dlms
                     transport.Close();
                 }
 
-                DlmsClientError error = _client.LastError;
-                if (error.Kind != kind || error.Check != check)
-                {
-                    error.Clear();
-                    error.Result = result;
-                    if (hasAttribute)
-                    {
-                        error.SetAttribute(attribute);
-                    }
-
-                    error.Set(kind, check, expected, actual);
-                }
+                _client.LastError.CopyFrom(_readError);
             }
 
             RoundTrips = transport.RoundTrips - roundTrips;

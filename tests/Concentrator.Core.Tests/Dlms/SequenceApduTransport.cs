@@ -6,12 +6,21 @@ namespace Concentrator.Core.Tests.Dlms
     public sealed class SequenceApduTransport : IApduTransport
     {
         private readonly byte[][] _answers;
+        private readonly ApduTransportStatus[] _failures;
         private int _next;
+        private int _nextFailure;
         private int _roundTrips;
 
         public SequenceApduTransport(byte[][] answers)
+            : this(answers, new ApduTransportStatus[0])
+        {
+        }
+
+        /// <summary>After the answers, each exchange fails with the next of <paramref name="failures"/>, then with Timeout.</summary>
+        public SequenceApduTransport(byte[][] answers, ApduTransportStatus[] failures)
         {
             _answers = answers;
+            _failures = failures;
         }
 
         public string LastError
@@ -45,7 +54,7 @@ namespace Concentrator.Core.Tests.Dlms
             responseLength = 0;
             if (_next >= _answers.Length)
             {
-                return ApduTransportStatus.Timeout;
+                return _nextFailure < _failures.Length ? _failures[_nextFailure++] : ApduTransportStatus.Timeout;
             }
 
             byte[] answer = _answers[_next++];

@@ -62,6 +62,19 @@ namespace Concentrator.Core.Tests.Scheduling.Readers
         }
 
         [TestMethod]
+        public void A_timeout_stays_no_answer_when_the_release_afterwards_fails_otherwise()
+        {
+            // The read times out; the courtesy release then finds the link gone. The read's failure is what counts.
+            SequenceApduTransport transport = new SequenceApduTransport(new byte[][] { DlmsVectors.AareAccepting() },
+                new ApduTransportStatus[] { ApduTransportStatus.Timeout, ApduTransportStatus.Disconnected });
+            DlmsMeterReader reader = Reader(transport, null, -1);
+
+            Assert.AreEqual((int)MeterReadStatus.NoAnswer, (int)reader.Read(Meter("bus-01"), 5000));
+            Assert.IsTrue(reader.LastError.IndexOf("Timeout") >= 0, reader.LastError);
+            Assert.AreEqual(3, transport.RoundTrips);
+        }
+
+        [TestMethod]
         public void A_meter_of_another_protocol_is_not_supported()
         {
             SequenceApduTransport transport = new SequenceApduTransport(new byte[0][]);
