@@ -91,7 +91,7 @@ public sealed class DemoCommand : ICliCommand
         }
 
         TimeSpan drain = arguments.Seconds("drain", 0, 3600) ?? TimeSpan.FromSeconds(10);
-        DemoMqttSettings? mqttSettings = null;
+        MqttOutputSettings? mqttSettings = null;
         if (broker is not null)
         {
             string[] meterIds = new string[meterCount];
@@ -100,11 +100,11 @@ public sealed class DemoCommand : ICliCommand
                 meterIds[i] = "p" + (i + 1).ToString(CultureInfo.InvariantCulture);
             }
 
-            mqttSettings = new DemoMqttSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), arguments.Value("mqtt-user"),
+            mqttSettings = new MqttOutputSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), arguments.Value("mqtt-user"),
                 arguments.Value("mqtt-password"), arguments.Value("mqtt-ca"), device, prefix, meterIds);
         }
 
-        if (!MqttPublisherFactory.TryOpen("demo", mqttSettings, console, out IMessagePublisher output, out DemoMqttOutput? mqttOutput))
+        if (!MqttPublisherFactory.TryOpen("demo", mqttSettings, console, out IMessagePublisher output, out MqttOutput? mqttOutput))
         {
             return ExitCodes.Failed;
         }

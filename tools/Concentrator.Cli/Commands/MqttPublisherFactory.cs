@@ -14,14 +14,14 @@ namespace Concentrator.Cli.Commands;
 /// </summary>
 public static class MqttPublisherFactory
 {
-    public static Func<DemoMqttSettings, TextWriter, DemoMqttOutput>? Create { get; set; } = Forward;
+    public static Func<MqttOutputSettings, TextWriter, MqttOutput>? Create { get; set; } = Forward;
 
     /// <summary>
     /// The publisher a command prints or publishes through: the console, or with <c>--mqtt</c> (settings not null) the
     /// broker through the store-and-forward queue. False (the reason written to standard error, prefixed with
     /// <paramref name="command"/>) when the queue or the client cannot be set up.
     /// </summary>
-    public static bool TryOpen(string command, DemoMqttSettings? settings, CommandLine.CliConsole console, out IMessagePublisher publisher, out DemoMqttOutput? output)
+    public static bool TryOpen(string command, MqttOutputSettings? settings, CommandLine.CliConsole console, out IMessagePublisher publisher, out MqttOutput? output)
     {
         publisher = new ConsoleMessagePublisher(console.Out);
         output = null;
@@ -48,7 +48,7 @@ public static class MqttPublisherFactory
         }
     }
 
-    private static DemoMqttOutput Forward(DemoMqttSettings settings, TextWriter diagnostics)
+    private static MqttOutput Forward(MqttOutputSettings settings, TextWriter diagnostics)
     {
         bool temporary = settings.QueueFile is null;
         string path = settings.QueueFile ?? Path.Combine(Path.GetTempPath(), "concentrator-" + settings.Command + "-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N") + ".queue");
@@ -88,7 +88,7 @@ public static class MqttPublisherFactory
         diagnostics.WriteLine(settings.Command + ": publishing to " + settings.Host + ":" + settings.Port + (settings.CaFile is null ? "" : " over TLS") + " (QoS 1, store-and-forward)");
         var announcer = new HomeAssistantAnnouncer(forwarder, settings.Prefix, settings.DeviceId);
         forwarder.Start();
-        return new DemoMqttOutput(forwarder, announcer.Announce, timeout =>
+        return new MqttOutput(forwarder, announcer.Announce, timeout =>
         {
             if (forwarder.WaitUntilDelivered(timeout))
             {

@@ -62,7 +62,7 @@ public sealed class RunCommand : ICliCommand
             return ExitCodes.Failed;
         }
 
-        DemoMqttSettings? mqttSettings = null;
+        MqttOutputSettings? mqttSettings = null;
         if (broker is not null)
         {
             var meterIds = new string[configuration.Meters.Count];
@@ -71,11 +71,11 @@ public sealed class RunCommand : ICliCommand
                 meterIds[i] = configuration.Meters[i].Id;
             }
 
-            mqttSettings = new DemoMqttSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), null, null, null,
+            mqttSettings = new MqttOutputSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), null, null, null,
                 configuration.DeviceId, configuration.TopicPrefix, meterIds);
         }
 
-        if (!MqttPublisherFactory.TryOpen("run", mqttSettings, console, out IMessagePublisher publisher, out DemoMqttOutput? mqttOutput))
+        if (!MqttPublisherFactory.TryOpen("run", mqttSettings, console, out IMessagePublisher publisher, out MqttOutput? mqttOutput))
         {
             return ExitCodes.Failed;
         }

@@ -1,7 +1,7 @@
 namespace Concentrator.Cli.Commands;
 
 /// <summary>What <c>demo --mqtt</c> or <c>run --mqtt</c> was told: broker, credentials, CA file for TLS, queue file, topics.</summary>
-public sealed record DemoMqttSettings(string Host, int Port, string? QueueFile, string? UserName, string? Password, string? CaFile,
+public sealed record MqttOutputSettings(string Host, int Port, string? QueueFile, string? UserName, string? Password, string? CaFile,
                                       string DeviceId, string Prefix, string[] MeterIds)
 {
     /// <summary>Size of the queue file (1 MiB, about 2,000 demo telegrams).</summary>

@@ -5,8 +5,8 @@ using Concentrator.Host.Publishing;
 namespace Concentrator.Cli.Commands;
 
 /// <summary>
-/// The output of <c>demo --mqtt</c>: where messages go, who is told of each telegram's readings (discovery), how to wait
+/// The output of <c>demo --mqtt</c> and <c>run --mqtt</c>: where messages go, who is told of each telegram's readings (discovery), how to wait
 /// for delivery (null when everything was delivered, else what is left) and how to close.
 /// </summary>
-public sealed record DemoMqttOutput(IMessagePublisher Publisher, Action<string, string, ReadingSet>? ReadingsObserver,
+public sealed record MqttOutput(IMessagePublisher Publisher, Action<string, string, ReadingSet>? ReadingsObserver,
                                     Func<TimeSpan, string?> Drain, Action Close);
