@@ -164,21 +164,13 @@ namespace Concentrator.Drivers.P1
         /// </summary>
         public LinkStatus Configure(LineSettings settings)
         {
-            LinkStatus supported = _uart.CheckFraming(settings, true, "framing ");
-            if (supported != LinkStatus.Ok)
-            {
-                return supported;
-            }
+            return _uart.ConfigureInvertible(ref _settings, settings, Reopen);
+        }
 
-            bool inversionChanged = settings.InvertedLevels != _settings.InvertedLevels;
-            _settings = settings;
-            if (inversionChanged && _uart.IsOpen)
-            {
-                Close();
-                return Open();
-            }
-
-            return _uart.Apply(settings);
+        private LinkStatus Reopen()
+        {
+            Close();
+            return Open();
         }
 
         public void Dispose()

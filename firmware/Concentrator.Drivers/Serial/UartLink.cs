@@ -10,6 +10,9 @@ namespace Concentrator.Drivers.Serial
     /// <remarks>May throw: the exception fails the open like any other.</remarks>
     internal delegate void UartPortSetup(SerialPort port);
 
+    /// <summary>Closes and opens a driver's port again (its own pins, GPIO and inversion included).</summary>
+    internal delegate LinkStatus UartReopen();
+
     /// <summary>
     /// The UART part every serial driver shares: routes the pins and opens the <see cref="SerialPort"/> (refusing COM1,
     /// the debugger's UART), reads through <see cref="UartReceive"/>, writes bounded by the write timeout, applies a
@@ -227,6 +230,24 @@ namespace Concentrator.Drivers.Serial
             }
 
             return status;
+        }
+
+        /// <summary>
+        /// Configure of a driver whose UART can invert its levels: checks the framing, records it in
+        /// <paramref name="current"/>, reopens the port when the inversion changes on an open port (the ESP32 sets
+        /// inversion only at open), else applies the framing in place.
+        /// </summary>
+        public LinkStatus ConfigureInvertible(ref LineSettings current, LineSettings settings, UartReopen reopen)
+        {
+            LinkStatus supported = CheckFraming(settings, true, "framing ");
+            if (supported != LinkStatus.Ok)
+            {
+                return supported;
+            }
+
+            bool inversionChanged = settings.InvertedLevels != current.InvertedLevels;
+            current = settings;
+            return inversionChanged && IsOpen ? reopen() : Apply(settings);
         }
 
         /// <summary>Throws for a null buffer or a range outside it (caller misuse), like <see cref="UartReceive.Read"/>.</summary>
