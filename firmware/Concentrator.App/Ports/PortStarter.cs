@@ -187,7 +187,8 @@ namespace Concentrator.App.Ports
             options.TxPin = board.Pin(BoardFunction.Rs485Tx);
             options.DirectionPin = board.Pin(BoardFunction.Rs485DriverEnable);
             Rs485Port port = new Rs485Port(options);
-            MeterBusArbiter bus = new MeterBusArbiter(port, new SystemMillisecondClock(), new HdlcSessionOptions());
+            SystemMillisecondClock clock = new SystemMillisecondClock();
+            MeterBusArbiter bus = new MeterBusArbiter(port, clock, new HdlcSessionOptions());
             BusMemberTransport transport = new BusMemberTransport(bus);
 
             // Meters whose address cannot be read (or that the bus refuses) are reported and left out.
@@ -252,7 +253,7 @@ namespace Concentrator.App.Ports
 
                 sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
                 meters[kept] = meter;
-                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member);
+                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member, clock);
             }
 
             if (kept == 0)
@@ -292,9 +293,10 @@ namespace Concentrator.App.Ports
             return options;
         }
 
-        // A DLMS read is six or more HDLC exchanges (SNRM, AARQ, clock, GET, RLRQ, DISC; the first read also the object
-        // list), each bounded by the session's (MaxRetries + 1) x ResponseTimeout = 6 s: a silent meter costs one, a slow
-        // first read several.
+        // A DLMS read is six or more HDLC exchanges (SNRM, AARQ, clock, GET, RLRQ, DISC), each bounded by the session's
+        // (MaxRetries + 1) x ResponseTimeout = 6 s, and the read as a whole stops sending once its budget is used (it
+        // ends at most one exchange and the release later). A meter's first read, which also learns its object list,
+        // gets DlmsMeterPoller.FirstReadBudgetMilliseconds (60 s) once.
         private static SchedulerOptions BusSchedule()
         {
             SchedulerOptions options = new SchedulerOptions();

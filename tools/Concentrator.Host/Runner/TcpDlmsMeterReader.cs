@@ -32,6 +32,7 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
     private readonly HdlcSession? _hdlc;
     private readonly DlmsMeterPoller _poller;
     private readonly IScheduleClock _clock;
+    private readonly StopwatchClock _budgetClock = new();
     private readonly ReadingSet _readings = new(MaxObjects + 8, 8192);
 
     public TcpDlmsMeterReader(MeterDefinition meter, TcpByteLink link, IScheduleClock clock)
@@ -135,7 +136,10 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
             return connect;
         }
 
-        DlmsClientStatus status = _poller.Poll(_readings);
+        // The read as a whole stays within what is left of the budget after the connection (the first read, which learns
+        // the object list, may take the poller's FirstReadBudgetMilliseconds).
+        int left = budgetMilliseconds - (int)(_clock.UtcMilliseconds - start);
+        DlmsClientStatus status = _poller.Poll(_readings, _budgetClock, left > 0 ? left : 1);
         LastRoundTrips = _poller.RoundTrips;
         LastBytesSent = _poller.BytesSent;
         LastBytesReceived = _poller.BytesReceived;
@@ -156,6 +160,7 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
         return status switch
         {
             DlmsClientStatus.TransportFailed => _link.IsConnected ? MeterReadStatus.NoAnswer : MeterReadStatus.LinkFailure,
+            DlmsClientStatus.BudgetExhausted => MeterReadStatus.NoAnswer,
             DlmsClientStatus.AssociationRejected => MeterReadStatus.Refused,
             _ => MeterReadStatus.BadAnswer,
         };
