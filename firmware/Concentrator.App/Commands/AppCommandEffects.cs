@@ -32,6 +32,12 @@ namespace Concentrator.App.Commands
     {
         private const int PollMilliseconds = 1000;
 
+        /// <summary>
+        /// Pause between a broker change and the reconnect: a command that came over MQTT has its reply published on the
+        /// old session after this call returns (on M2Mqtt's own thread, which must not close its client either).
+        /// </summary>
+        private const int ReconnectDelayMilliseconds = 2000;
+
         private readonly ConcentratorSettings _settings;
         private readonly ConcentratorConfiguration _started;
         private readonly RestartPlanner _planner = new RestartPlanner();
@@ -39,6 +45,8 @@ namespace Concentrator.App.Commands
         private readonly object _gate = new object();
         private ConcentratorConfiguration _applied;
         private MqttLink _mqtt;
+        private long _reconnectAt;
+        private string _reconnectTo;
 
         /// <param name="settings">the settings the runtime was built from</param>
         /// <param name="started">the configuration the runtime was started with</param>
@@ -128,9 +136,15 @@ namespace Concentrator.App.Commands
                 {
                     Log.Info("broker settings: taken up by the planned restart");
                 }
-                else if (mqtt != null)
+                else
                 {
-                    mqtt.Reconnect("broker settings changed to " + configuration.MqttHost + ":" + configuration.MqttPort.ToString());
+                    lock (_gate)
+                    {
+                        _reconnectAt = _clock.NowMilliseconds + ReconnectDelayMilliseconds;
+                        _reconnectTo = configuration.MqttHost + ":" + configuration.MqttPort.ToString();
+                    }
+
+                    Log.Info("broker settings: new session with " + _reconnectTo + " in " + (ReconnectDelayMilliseconds / 1000).ToString() + " s");
                 }
             }
 
@@ -176,6 +190,7 @@ namespace Concentrator.App.Commands
                 RestartStep step;
                 int seconds;
                 string reason;
+                string reconnectTo = null;
                 MqttLink mqtt;
                 lock (_gate)
                 {
@@ -184,6 +199,16 @@ namespace Concentrator.App.Commands
                     seconds = _planner.SecondsLeft(now);
                     reason = _planner.Reason;
                     mqtt = _mqtt;
+                    if (_reconnectAt != 0 && now >= _reconnectAt)
+                    {
+                        _reconnectAt = 0;
+                        reconnectTo = _planner.Pending ? null : _reconnectTo;
+                    }
+                }
+
+                if (reconnectTo != null && mqtt != null)
+                {
+                    mqtt.Reconnect("broker settings changed to " + reconnectTo);
                 }
 
                 if (step == RestartStep.Announce)
