@@ -26,27 +26,18 @@ namespace Concentrator.App.Commands
     /// so a burst of commands restarts once; a change back to what runs cancels it. Then the queue's acknowledgements
     /// are persisted and the board restarts (<see cref="Power.RebootDevice"/>). The queue keeps every reading.</item>
     /// </list>
-    /// MCP RESET restarts 5 s after its OK the same way.
+    /// MCP RESET restarts 5 s after its OK the same way. Every decision is Core's <see cref="Reconfiguration"/> (tested);
+    /// this class carries them out and logs them.
     /// </summary>
     public sealed class AppCommandEffects : ICommandEffects
     {
         private const int PollMilliseconds = 1000;
 
-        /// <summary>
-        /// Pause between a broker change and the reconnect: a command that came over MQTT has its reply published on the
-        /// old session after this call returns (on M2Mqtt's own thread, which must not close its client either).
-        /// </summary>
-        private const int ReconnectDelayMilliseconds = 2000;
-
         private readonly ConcentratorSettings _settings;
-        private readonly ConcentratorConfiguration _started;
-        private readonly RestartPlanner _planner = new RestartPlanner();
+        private readonly Reconfiguration _decisions;
         private readonly IMillisecondClock _clock;
         private readonly object _gate = new object();
-        private ConcentratorConfiguration _applied;
         private MqttLink _mqtt;
-        private long _reconnectAt;
-        private string _reconnectTo;
 
         /// <param name="settings">the settings the runtime was built from</param>
         /// <param name="started">the configuration the runtime was started with</param>
@@ -57,19 +48,13 @@ namespace Concentrator.App.Commands
                 throw new ArgumentNullException("settings");
             }
 
-            if (started == null)
-            {
-                throw new ArgumentNullException("started");
-            }
-
             if (clock == null)
             {
                 throw new ArgumentNullException("clock");
             }
 
             _settings = settings;
-            _started = started;
-            _applied = started;
+            _decisions = new Reconfiguration(started);
             _clock = clock;
         }
 
@@ -89,9 +74,18 @@ namespace Concentrator.App.Commands
         /// True while the runtime waits for a configuration that can run (it started no network, broker or ports): then
         /// every saved change restarts, after the same quiet time, so the repaired configuration is taken up.
         /// </summary>
-        public bool WaitingForSettings { get; set; }
+        public bool WaitingForSettings
+        {
+            set
+            {
+                lock (_gate)
+                {
+                    _decisions.WaitingForSettings = value;
+                }
+            }
+        }
 
-        /// <summary>Starts the thread that carries out a planned restart.</summary>
+        /// <summary>Starts the thread that carries out a planned reconnect or restart.</summary>
         public void Start()
         {
             new Thread(Run).Start();
@@ -99,26 +93,22 @@ namespace Concentrator.App.Commands
 
         public void ConfigurationApplied(ConcentratorConfiguration configuration)
         {
-            ConfigurationChange sinceLast;
-            ConfigurationChange sinceStart;
+            ConfigurationChange change;
             bool cancelled;
             bool restartPending;
+            bool reconnect;
             MqttLink mqtt;
             lock (_gate)
             {
-                sinceLast = ConfigurationChange.Between(_applied, configuration);
-                sinceStart = ConfigurationChange.Between(_started, configuration);
-                _applied = configuration;
+                change = _decisions.Saved(configuration, _clock.NowMilliseconds);
+                cancelled = _decisions.RestartCancelled;
+                restartPending = _decisions.Planner.Pending;
+                reconnect = _decisions.ReconnectPending;
                 _settings.Configuration = configuration;
-                bool needsRestart = sinceStart.NeedsRestart || (WaitingForSettings && !sinceStart.IsEmpty);
-                string reason = WaitingForSettings ? "the configuration the runtime waited for changed"
-                    : ConfigurationChange.Describe(sinceStart.Areas & ConfigurationChange.RestartAreas) + " changed";
-                cancelled = _planner.ConfigurationSaved(needsRestart, reason, _clock.NowMilliseconds);
-                restartPending = _planner.Pending;
                 mqtt = _mqtt;
             }
 
-            Log.Info("configuration saved by a command: " + ConfigurationChange.Describe(sinceLast.Areas) + " changed");
+            Log.Info("configuration saved by a command: " + ConfigurationChange.Describe(change.Areas) + " changed");
             if (cancelled)
             {
                 Log.Info("restart cancelled: what needed it is back to what runs");
@@ -129,28 +119,17 @@ namespace Concentrator.App.Commands
                 mqtt.DefaultPassword = configuration.UsesDefaultPassword;
             }
 
-            ApplyIntervals(sinceLast);
-            if (sinceLast.NeedsReconnect)
+            ApplyIntervals(change);
+            if (change.NeedsReconnect)
             {
-                if (restartPending)
-                {
-                    Log.Info("broker settings: taken up by the planned restart");
-                }
-                else
-                {
-                    lock (_gate)
-                    {
-                        _reconnectAt = _clock.NowMilliseconds + ReconnectDelayMilliseconds;
-                        _reconnectTo = configuration.MqttHost + ":" + configuration.MqttPort.ToString();
-                    }
-
-                    Log.Info("broker settings: new session with " + _reconnectTo + " in " + (ReconnectDelayMilliseconds / 1000).ToString() + " s");
-                }
+                Log.Info(restartPending ? "broker settings: taken up by the planned restart"
+                    : reconnect ? "broker settings: new session with " + configuration.MqttHost + ":" + configuration.MqttPort.ToString() + " in "
+                        + (Reconfiguration.ReconnectDelayMilliseconds / 1000).ToString() + " s" : "broker settings stored");
             }
 
-            if ((sinceLast.Areas & ConfigurationArea.GsmData) != 0)
+            if (change.Touches(ConfigurationArea.GsmData))
             {
-                Log.Info("APN/DUSR/DPWD stored; this platform carries no IP over the modem (see Commands/README.md)");
+                Log.Info("APN/DUSR/DPWD stored; this platform carries no IP over the modem (see Core/Commands/README.md)");
             }
         }
 
@@ -158,10 +137,10 @@ namespace Concentrator.App.Commands
         {
             lock (_gate)
             {
-                _planner.ResetRequested(_clock.NowMilliseconds);
+                _decisions.ResetRequested(_clock.NowMilliseconds);
             }
 
-            Log.Info("MCP RESET: restarting in " + (_planner.ResetDelayMilliseconds / 1000).ToString() + " s");
+            Log.Info("MCP RESET: restarting in " + (_decisions.Planner.ResetDelayMilliseconds / 1000).ToString() + " s");
         }
 
         private static void ApplyIntervals(ConfigurationChange change)
@@ -176,7 +155,8 @@ namespace Concentrator.App.Commands
                 }
                 else
                 {
-                    // A restart would build the same ports: the meter is not polled here (its port does not run, or it was left out with a reported problem).
+                    // A restart would build the same ports: the meter is not polled here (its port does not run, or it was
+                    // left out with a problem reported on its error topic).
                     Log.Info("meter " + id + ": interval " + seconds.ToString() + " s stored; no running port polls this meter");
                 }
             }
@@ -190,25 +170,21 @@ namespace Concentrator.App.Commands
                 RestartStep step;
                 int seconds;
                 string reason;
-                string reconnectTo = null;
+                bool reconnect;
                 MqttLink mqtt;
                 lock (_gate)
                 {
                     long now = _clock.NowMilliseconds;
-                    step = _planner.Poll(now);
-                    seconds = _planner.SecondsLeft(now);
-                    reason = _planner.Reason;
+                    reconnect = _decisions.TakeReconnect(now);
+                    step = _decisions.Poll(now);
+                    seconds = _decisions.Planner.SecondsLeft(now);
+                    reason = _decisions.Planner.Reason;
                     mqtt = _mqtt;
-                    if (_reconnectAt != 0 && now >= _reconnectAt)
-                    {
-                        _reconnectAt = 0;
-                        reconnectTo = _planner.Pending ? null : _reconnectTo;
-                    }
                 }
 
-                if (reconnectTo != null && mqtt != null)
+                if (reconnect && mqtt != null)
                 {
-                    mqtt.Reconnect("broker settings changed to " + reconnectTo);
+                    mqtt.Reconnect("broker settings changed to " + _settings.MqttHost + ":" + _settings.MqttPort.ToString());
                 }
 
                 if (step == RestartStep.Announce)
