@@ -41,17 +41,18 @@ namespace Concentrator.App
 
             // Text commands start first: an installer can fix a configuration that cannot run by SMS.
             AppDiagnostics diagnostics = new AppDiagnostics();
+            // A saved change reconfigures the running board (live, new broker session or a controlled restart).
+            string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
             AppCommandEffects effects = new AppCommandEffects(settings, load.Configuration, new SystemMillisecondClock());
+            effects.WaitingForSettings = problem != null;
             effects.Start();
             CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, null, effects);
             StartSmsCommands(settings, commands);
 
-            string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
             if (problem != null)
             {
                 status.State = DeviceState.SettingsProblem;
-                effects.WaitingForSettings = true;
-                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands) and restart");
+                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands: the board restarts 20 s after the last change)");
             }
 
             ForwardQueue queue = OpenQueue(settings);
