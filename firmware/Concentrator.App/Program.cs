@@ -52,7 +52,7 @@ namespace Concentrator.App
             if (problem != null)
             {
                 status.State = DeviceState.SettingsProblem;
-                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands: the board restarts 20 s after the last change)");
+                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands: the board restarts 20 s after the change that completes it)");
             }
 
             ForwardQueue queue = OpenQueue(settings);

@@ -72,7 +72,7 @@ namespace Concentrator.App.Commands
 
         /// <summary>
         /// True while the runtime waits for a configuration that can run (it started no network, broker or ports): then
-        /// every saved change restarts, after the same quiet time, so the repaired configuration is taken up.
+        /// the saved change that makes it one restarts, after the same quiet time, so it is taken up.
         /// </summary>
         public bool WaitingForSettings
         {
@@ -97,10 +97,12 @@ namespace Concentrator.App.Commands
             bool cancelled;
             bool restartPending;
             bool reconnect;
+            string missing;
             MqttLink mqtt;
             lock (_gate)
             {
                 change = _decisions.Saved(configuration, _clock.NowMilliseconds);
+                missing = _decisions.StillMissing;
                 cancelled = _decisions.RestartCancelled;
                 restartPending = _decisions.Planner.Pending;
                 reconnect = _decisions.ReconnectPending;
@@ -109,6 +111,11 @@ namespace Concentrator.App.Commands
             }
 
             Log.Info("configuration saved by a command: " + ConfigurationChange.Describe(change.Areas) + " changed");
+            if (missing != null)
+            {
+                Log.Info("the configuration still cannot run (" + missing + "); no restart yet");
+            }
+
             if (cancelled)
             {
                 Log.Info("restart cancelled: what needed it is back to what runs");

@@ -49,9 +49,13 @@ namespace Concentrator.Core.Configuration
 
         /// <summary>
         /// True while the runtime waits for a configuration that can run (it started no network, broker or ports):
-        /// then every saved change that differs from the start restarts, so the repaired configuration is taken up.
+        /// then a saved change restarts once the configuration passes <see cref="ConcentratorConfiguration.Validate"/>, so
+        /// the repaired configuration is taken up (an installer fixing it step by step restarts it once, at the end).
         /// </summary>
         public bool WaitingForSettings { get; set; }
+
+        /// <summary>While <see cref="WaitingForSettings"/>: what the last saved configuration still lacks, else null.</summary>
+        public string StillMissing { get; private set; }
 
         /// <summary>True when the last <see cref="Saved"/> cancelled a planned restart.</summary>
         public bool RestartCancelled { get; private set; }
@@ -77,7 +81,8 @@ namespace Concentrator.Core.Configuration
             ConfigurationChange sinceLast = ConfigurationChange.Between(Applied, next);
             ConfigurationChange sinceStart = ConfigurationChange.Between(_started, next);
             Applied = next;
-            bool restart = sinceStart.NeedsRestart || (WaitingForSettings && !sinceStart.IsEmpty);
+            StillMissing = WaitingForSettings ? next.Validate() : null;
+            bool restart = WaitingForSettings ? !sinceStart.IsEmpty && StillMissing == null : sinceStart.NeedsRestart;
             string reason = WaitingForSettings
                 ? "the configuration the runtime waited for changed"
                 : ConfigurationChange.Describe(sinceStart.Areas & ConfigurationChange.RestartAreas) + " changed";

@@ -21,9 +21,13 @@ namespace Concentrator.Core.Tests.Configuration
         public string LastReply;
 
         public ReconfigurationRig()
+            : this(ConfigurationStoreTests.Sample("192.168.1.10"))
+        {
+        }
+
+        public ReconfigurationRig(ConcentratorConfiguration started)
         {
             ConfigurationStore store = new ConfigurationStore(new MemoryConfigurationStorage(), "concentrator.conf");
-            ConcentratorConfiguration started = ConfigurationStoreTests.Sample("192.168.1.10");
             store.Save(started);
             Decisions = new Reconfiguration(started);
             Executor = new CommandExecutor(store, started, Clock, null, null, this);

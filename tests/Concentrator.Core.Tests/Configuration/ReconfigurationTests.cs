@@ -118,14 +118,25 @@ namespace Concentrator.Core.Tests.Configuration
         }
 
         [TestMethod]
-        public void While_waiting_for_settings_any_saved_change_restarts()
+        public void While_waiting_for_settings_the_change_that_completes_them_restarts()
         {
-            ReconfigurationRig rig = new ReconfigurationRig();
+            // A new board: Wi-Fi given, no broker yet. The runtime waits and answers SMS.
+            ConcentratorConfiguration incomplete = new ConcentratorConfiguration();
+            string expected;
+            incomplete.Apply("wifi.ssid", "Meter room", out expected);
+            ReconfigurationRig rig = new ReconfigurationRig(incomplete);
             rig.Decisions.WaitingForSettings = true;
-            rig.Send("MCP CNF PWD=HELLO IP=10.0.25.30", Start);
 
+            rig.Send("MCP NET PWD=HELLO SSID=[Other room]", Start);
+            Assert.AreEqual("mqtt.host: expected the broker's host name or address, got nothing", rig.Decisions.StillMissing);
             rig.RunUntil(Start + 60000);
+            Assert.AreEqual(0, rig.Restarts, "still cannot run: a restart would change nothing");
+
+            rig.Send("MCP CNF PWD=HELLO IP=10.0.25.30", Start + 70000);
+            Assert.IsNull(rig.Decisions.StillMissing);
+            rig.RunUntil(Start + 120000);
             Assert.AreEqual(1, rig.Restarts);
+            Assert.AreEqual(Start + 90000, rig.RestartedAt);
             Assert.AreEqual(0, rig.Reconnects, "no session to renew: the restart starts one");
             Assert.AreEqual("the configuration the runtime waited for changed", rig.Decisions.Planner.Reason);
         }
