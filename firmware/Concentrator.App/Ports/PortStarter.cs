@@ -282,6 +282,7 @@ namespace Concentrator.App.Ports
             }
 
             PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, new ScheduledPortSink(sinks));
+            RunningSchedulers.Add(scheduler);
             new Thread(new PolledPortLoop(handle, scheduler, sinks).Run).Start();
         }
 
