@@ -55,6 +55,8 @@ namespace Concentrator.App
             MqttLink mqtt = new MqttLink(settings, queue);
             mqtt.CommandHandler = commands;
             mqtt.DefaultPassword = load.Configuration.UsesDefaultPassword;
+            mqtt.Configuration = commands;
+            mqtt.Diagnostics = diagnostics;
             new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
 
             // The ports the meter inventory needs, checked against the board's UARTs before anything is opened.
