@@ -483,7 +483,14 @@ namespace Concentrator.App.Mqtt
                     }
 
                     string topic;
-                    if (!_discovery.TryNext(_liveWriter, out topic))
+                    int overflowed = _discovery.Overflowed;
+                    bool next = _discovery.TryNext(_liveWriter, out topic);
+                    if (_discovery.Overflowed != overflowed)
+                    {
+                        Log.Warn("MQTT: a discovery config needs more than " + _liveWriter.Buffer.Length.ToString() + " bytes; skipped");
+                    }
+
+                    if (!next)
                     {
                         return sent;
                     }
