@@ -15,7 +15,8 @@ namespace Concentrator.Host.Tests.Forwarding;
 /// <summary>
 /// The discovery configs the desktop forwarder delivers through a real mosquitto are byte for byte those Core's
 /// <see cref="HomeAssistantAnnouncements"/> hands the board's link (firmware/Concentrator.App/Mqtt/MqttLink) for the same
-/// readings: same topics, same payloads, nothing more, nothing less.
+/// readings: same topics, same payloads, nothing more, nothing less; and both announce everything again when Home
+/// Assistant says <c>online</c> on <c>homeassistant/status</c>.
 /// </summary>
 [TestClass]
 public sealed class DiscoveryParityBrokerTests
@@ -82,5 +83,33 @@ public sealed class DiscoveryParityBrokerTests
         }
 
         Assert.IsTrue(delivered.ContainsKey("homeassistant/sensor/gw3/p1_1_0_1_8_1_255/config"));
+
+        // Home Assistant restarts: its birth message makes the desktop announce every config again, as the board does
+        // (RequestAll from the records), with the same bytes.
+        lock (boardConfigs)
+        {
+            board.RequestAll();
+            boardConfigs.Clear();
+            while (board.TryNext(writer, out string? configTopic))
+            {
+                boardConfigs[configTopic!] = writer.Buffer.AsSpan(0, writer.Length).ToArray();
+            }
+        }
+
+        MqttPublishResult birth = await watcher.PublishAsync("homeassistant/status", Encoding.UTF8.GetBytes("online"), MqttQualityOfService.AtLeastOnce, false, cancel);
+        Assert.AreEqual(MqttRequestStatus.Acknowledged, birth.Status);
+        var again = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        while (again.Count < boardConfigs.Count)
+        {
+            MqttMessageReceivedEventArgs message = await recorder.NextMessageAsync(Limit, cancel);
+            again[message.Message.Topic] = message.Message.Payload;
+        }
+
+        Assert.AreEqual(10, again.Count);
+        foreach (KeyValuePair<string, byte[]> config in boardConfigs)
+        {
+            Assert.IsTrue(again.ContainsKey(config.Key), config.Key + " announced again");
+            CollectionAssert.AreEqual(config.Value, again[config.Key], config.Key + " again");
+        }
     }
 }

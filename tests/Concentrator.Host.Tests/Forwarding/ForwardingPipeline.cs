@@ -46,6 +46,7 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
         }, _store);
         Forwarder.Diagnostic += message => Diagnostics.Add(message);
         var announcer = new HomeAssistantAnnouncer(Forwarder, Concentrator.Core.Mqtt.MqttTopics.DefaultPrefix, deviceId);
+        Forwarder.HomeAssistantOnline += announcer.AnnounceAgain;
         _server = new SimulatedP1PortServer(new SimulatedP1PortOptions { Interval = interval, Seed = 3 });
         _server.Start();
         _runner = new P1Runner(new P1RunnerOptions { DeviceId = deviceId, Port = _server.Port, ReadingsObserver = (meter, topic, set) =>

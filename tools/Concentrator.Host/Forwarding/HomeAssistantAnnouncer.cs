@@ -9,8 +9,8 @@ namespace Concentrator.Host.Forwarding;
 /// <summary>
 /// Publishes Home Assistant discovery configs (retained) through the same publisher as the readings (so, with an
 /// <see cref="MqttForwarder"/>, through the queue and ahead of the readings that follow): Core's
-/// <see cref="HomeAssistantAnnouncements"/> decides when (a meter's first readings, and again when its sensors change)
-/// and writes them, the same bytes the board publishes. OBIS codes that occur more than once in a set (log entries) get none.
+/// <see cref="HomeAssistantAnnouncements"/> decides when (a meter's first readings, again when its sensors change, and
+/// on <see cref="AnnounceAgain"/> when Home Assistant comes online) and writes them, the same bytes the board publishes. OBIS codes that occur more than once in a set (log entries) get none.
 /// </summary>
 public sealed class HomeAssistantAnnouncer
 {
@@ -34,16 +34,29 @@ public sealed class HomeAssistantAnnouncer
     {
         lock (_lock)
         {
-            if (!_announcements.Observe(meterId, readingsTopic, set))
+            if (_announcements.Observe(meterId, readingsTopic, set))
             {
-                return;
+                PublishDue();
             }
+        }
+    }
 
-            while (_announcements.TryNext(_writer, out string topic))
-            {
-                _publisher.Publish(topic, _writer.Buffer, _writer.Length, true);
-                Configs++;
-            }
+    /// <summary>Every meter seen so far, again, from the records (Home Assistant came online: <see cref="MqttForwarder.HomeAssistantOnline"/>).</summary>
+    public void AnnounceAgain()
+    {
+        lock (_lock)
+        {
+            _announcements.RequestAll();
+            PublishDue();
+        }
+    }
+
+    private void PublishDue()
+    {
+        while (_announcements.TryNext(_writer, out string topic))
+        {
+            _publisher.Publish(topic, _writer.Buffer, _writer.Length, true);
+            Configs++;
         }
     }
 }
