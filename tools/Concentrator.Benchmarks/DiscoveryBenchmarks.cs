@@ -9,7 +9,7 @@ namespace Concentrator.Benchmarks;
 
 /// <summary>
 /// Home Assistant discovery on the reading path: <see cref="HomeAssistantAnnouncements.Observe"/> of an announced meter
-/// (the hash of its sensors recomputed and compared: what every reading set costs), and one config formatted from the
+/// (its set compared with the record: what every reading set costs), and one config formatted from the
 /// meter's record (what each announced sensor costs once per connection). Observe must allocate 0 bytes.
 /// </summary>
 [MemoryDiagnoser]

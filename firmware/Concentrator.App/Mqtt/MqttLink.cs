@@ -142,7 +142,7 @@ namespace Concentrator.App.Mqtt
 
         /// <summary>
         /// Called with every good reading set of a meter (any thread): makes its discovery configs due on its first set and
-        /// whenever its sensors change; otherwise compares a hash and allocates nothing.
+        /// whenever it sends a sensor not announced yet (or a changed unit); otherwise compares and allocates nothing.
         /// </summary>
         public void ObserveReadings(string meterId, string readingsTopic, ReadingSet readings)
         {

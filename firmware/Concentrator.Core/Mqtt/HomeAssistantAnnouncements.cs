@@ -8,9 +8,10 @@ namespace Concentrator.Core.Mqtt
     /// Decides which Home Assistant discovery configs are due and formats them, for the board and the desktop alike.
     /// <list type="bullet">
     /// <item><see cref="Observe"/> runs on every reading set of a meter (any thread). The set of OBIS codes is only
-    /// known once a meter has answered, so a meter is announced when its first reading set arrives; afterwards only a
-    /// hash of its sensors is compared (<see cref="HomeAssistantMeterRecord"/>: nothing allocated) and the meter is
-    /// announced again only when that changes (a register added, a unit changed, another meter on the same id).</item>
+    /// known once a meter has answered, so a meter is announced when its first reading set arrives; afterwards the set
+    /// is only compared with the meter's <see cref="HomeAssistantMeterRecord"/> (nothing allocated) and the meter is
+    /// announced again only when the set brings something new (a register added, a unit changed, another meter on the
+    /// same id); a register missing from a set changes nothing.</item>
     /// <item><see cref="RequestAll"/> announces every known meter again from its record, without waiting for readings:
     /// after a reconnect to the broker, and when Home Assistant says <c>online</c> on <c>homeassistant/status</c>.</item>
     /// <item><see cref="TryNext"/> formats the next due config and its topic (the publishing side sends it retained,
@@ -96,7 +97,7 @@ namespace Concentrator.Core.Mqtt
 
         /// <summary>
         /// Records the sensors of one reading set of <paramref name="meterId"/>; true when its configs became due (first
-        /// set, or the sensors changed). Steady state (same sensors): compares a hash, allocates nothing.
+        /// set with sensors, or something new in it). Steady state: compares the set with the record, allocates nothing.
         /// </summary>
         public bool Observe(string meterId, string stateTopic, ReadingSet set)
         {

@@ -6,23 +6,20 @@ namespace Concentrator.Core.Mqtt
     /// <summary>
     /// What Home Assistant was told about one meter: its sensors (OBIS code, kind, unit) and model, kept compactly so that
     /// the discovery configs can be sent again (after a reconnect, when Home Assistant comes online) without waiting for
-    /// the meter's next readings, and a 32-bit FNV-1a hash of them. <see cref="Update"/> runs on every reading set: it
-    /// only hashes (no allocation) and copies the sensors only when the hash differs from the one announced, which is
-    /// when the set of OBIS codes, a kind, a unit or the meter's identification changed.
+    /// the meter's next readings. <see cref="Update"/> runs on every reading set: it compares the set with the record
+    /// (no allocation) and takes only what is new — a sensor not announced yet, a changed kind or unit, another
+    /// identification. A sensor missing from one set is kept, so a register that fails now and then (or a partial SML
+    /// file) does not make the meter's configs go out again and again: the record is the union of what the meter sent.
     /// A sensor is a <see cref="ReadingKind.Number"/> reading that <see cref="HomeAssistantSensorClass.Classify"/> gives a
     /// kind, whose OBIS code occurs once in the set (a repeated code is a log entry: no sensor).
     /// </summary>
     public sealed class HomeAssistantMeterRecord
     {
-        private const uint FnvOffset = 2166136261;
-        private const uint FnvPrime = 16777619;
-
         private ObisCode[] _obis = new ObisCode[0];
         private HomeAssistantSensorKind[] _kinds = new HomeAssistantSensorKind[0];
         private string[] _units = new string[0];
         private byte[][] _rawUnits = new byte[0][];
         private byte[] _model = new byte[0];
-        private bool _hasHash;
 
         public HomeAssistantMeterRecord(string meterId, string stateTopic)
         {
@@ -42,9 +39,6 @@ namespace Concentrator.Core.Mqtt
 
         /// <summary>Sensors announced for this meter.</summary>
         public int Count { get; private set; }
-
-        /// <summary>Hash of the sensors and model last copied by <see cref="Update"/>.</summary>
-        public uint Hash { get; private set; }
 
         public ObisCode Obis(int index)
         {
@@ -94,10 +88,17 @@ namespace Concentrator.Core.Mqtt
             return HomeAssistantSensorClass.Classify(reading.Obis, set.Text, reading.UnitStart, reading.UnitLength);
         }
 
-        /// <summary>The hash of the sensors of <paramref name="set"/> and its identification; allocates nothing.</summary>
-        public static uint HashOf(ReadingSet set)
+        /// <summary>
+        /// True when every sensor of <paramref name="set"/> is held already with the same kind and unit, and the set's
+        /// identification (when it has one) is the model held: nothing to announce. Allocates nothing.
+        /// </summary>
+        public bool Covers(ReadingSet set)
         {
-            uint hash = FnvOffset;
+            if (set.IdentificationLength > 0 && !SameBytes(_model, set.Text, set.IdentificationStart, set.IdentificationLength))
+            {
+                return false;
+            }
+
             for (int i = 0; i < set.Count; i++)
             {
                 HomeAssistantSensorKind kind = SensorKind(set, i);
@@ -106,26 +107,21 @@ namespace Concentrator.Core.Mqtt
                     continue;
                 }
 
-                Reading reading = set[i];
-                ObisCode obis = reading.Obis;
-                hash = Mix(hash, obis.A);
-                hash = Mix(hash, obis.B);
-                hash = Mix(hash, obis.C);
-                hash = Mix(hash, obis.D);
-                hash = Mix(hash, obis.E);
-                hash = Mix(hash, obis.F);
-                hash = Mix(hash, (byte)kind);
-                hash = Mix(hash, (byte)reading.UnitLength);
-                hash = Mix(hash, set.Text, reading.UnitStart, reading.UnitLength);
+                int held = IndexOf(set[i].Obis);
+                if (held < 0 || !SameSensor(held, kind, set, set[i]))
+                {
+                    return false;
+                }
             }
 
-            hash = Mix(hash, 0xFF); // separates the sensors from the model
-            return Mix(hash, set.Text, set.IdentificationStart, set.IdentificationLength);
+            return true;
         }
 
         /// <summary>
-        /// Takes the sensors of <paramref name="set"/> when they differ from those held (or none are held yet): true when
-        /// they were copied (the configs must be announced), false when nothing changed (nothing allocated).
+        /// Takes what is new in <paramref name="set"/>: sensors not held yet are added (after those held), a sensor whose
+        /// kind or unit changed is replaced, the model is taken when the set has one. A sensor missing from the set stays:
+        /// a register that failed this once, or a partial SML file, announces nothing. True when something was taken (the
+        /// configs must be announced), false when the record <see cref="Covers"/> the set already (nothing allocated).
         /// </summary>
         public bool Update(ReadingSet set)
         {
@@ -134,30 +130,25 @@ namespace Concentrator.Core.Mqtt
                 throw new System.ArgumentNullException("set");
             }
 
-            uint hash = HashOf(set);
-            if (_hasHash && hash == Hash)
+            if (Covers(set))
             {
                 return false;
             }
 
-            int count = 0;
+            int added = 0;
             for (int i = 0; i < set.Count; i++)
             {
-                if (SensorKind(set, i) != HomeAssistantSensorKind.None)
+                if (SensorKind(set, i) != HomeAssistantSensorKind.None && IndexOf(set[i].Obis) < 0)
                 {
-                    count++;
+                    added++;
                 }
             }
 
-            if (_obis.Length < count)
+            if (Count + added > _obis.Length)
             {
-                _obis = new ObisCode[count];
-                _kinds = new HomeAssistantSensorKind[count];
-                _units = new string[count];
-                _rawUnits = new byte[count][];
+                Grow(Count + added);
             }
 
-            int at = 0;
             for (int i = 0; i < set.Count; i++)
             {
                 HomeAssistantSensorKind kind = SensorKind(set, i);
@@ -167,19 +158,94 @@ namespace Concentrator.Core.Mqtt
                 }
 
                 Reading reading = set[i];
+                int at = IndexOf(reading.Obis);
+                if (at < 0)
+                {
+                    at = Count++;
+                }
+                else if (SameSensor(at, kind, set, reading))
+                {
+                    continue;
+                }
+
                 _obis[at] = reading.Obis;
                 _kinds[at] = kind;
                 _units[at] = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
                 _rawUnits[at] = _units[at] == null && kind == HomeAssistantSensorKind.OtherMeasurement
                     ? Copy(set.Text, reading.UnitStart, reading.UnitLength)
                     : null;
-                at++;
             }
 
-            _model = Copy(set.Text, set.IdentificationStart, set.IdentificationLength);
-            Count = count;
-            Hash = hash;
-            _hasHash = true;
+            if (set.IdentificationLength > 0)
+            {
+                _model = Copy(set.Text, set.IdentificationStart, set.IdentificationLength);
+            }
+
+            return true;
+        }
+
+        private int IndexOf(ObisCode obis)
+        {
+            for (int j = 0; j < Count; j++)
+            {
+                if (_obis[j] == obis)
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
+        private bool SameSensor(int held, HomeAssistantSensorKind kind, ReadingSet set, Reading reading)
+        {
+            if (_kinds[held] != kind)
+            {
+                return false;
+            }
+
+            // Unit returns one of its constants (no allocation): equal strings mean the same unit.
+            string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
+            if (unit != _units[held])
+            {
+                return false;
+            }
+
+            byte[] raw = _rawUnits[held]; // held for a unit written as sent
+            return raw == null || SameBytes(raw, set.Text, reading.UnitStart, reading.UnitLength);
+        }
+
+        private void Grow(int capacity)
+        {
+            ObisCode[] obis = new ObisCode[capacity];
+            HomeAssistantSensorKind[] kinds = new HomeAssistantSensorKind[capacity];
+            string[] units = new string[capacity];
+            byte[][] rawUnits = new byte[capacity][];
+            System.Array.Copy(_obis, obis, Count);
+            System.Array.Copy(_kinds, kinds, Count);
+            System.Array.Copy(_units, units, Count);
+            System.Array.Copy(_rawUnits, rawUnits, Count);
+            _obis = obis;
+            _kinds = kinds;
+            _units = units;
+            _rawUnits = rawUnits;
+        }
+
+        private static bool SameBytes(byte[] held, byte[] text, int start, int length)
+        {
+            if (held.Length != length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                if (held[i] != text[start + i])
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 
@@ -188,21 +254,6 @@ namespace Concentrator.Core.Mqtt
             byte[] copy = new byte[length];
             System.Array.Copy(text, start, copy, 0, length);
             return copy;
-        }
-
-        private static uint Mix(uint hash, byte value)
-        {
-            return (hash ^ value) * FnvPrime;
-        }
-
-        private static uint Mix(uint hash, byte[] bytes, int start, int length)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                hash = (hash ^ bytes[start + i]) * FnvPrime;
-            }
-
-            return hash;
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
 {
     /// <summary>
     /// The reading path with Home Assistant discovery on (decode a telegram, format its payload, let the announcements
-    /// see it) allocates nothing once the meter has been announced: the announcement compares a hash of the sensors.
+    /// see it) allocates nothing once the meter has been announced: the announcement compares the set with the meter's record.
     /// </summary>
     [TestClass]
     public class DiscoveryAllocationTests

@@ -184,6 +184,31 @@ namespace Concentrator.Core.Tests.Mqtt
         }
 
         [TestMethod]
+        public void A_register_missing_from_some_reads_does_not_announce_again_and_a_new_one_adds_to_the_rest()
+        {
+            HomeAssistantAnnouncements announcements = New(4);
+            string[] full = new string[] { "1-0:1.8.0*255", "kWh", "1-0:2.8.0*255", "kWh", "1-0:32.7.0*255", "V" };
+            string[] partial = new string[] { "1-0:1.8.0*255", "kWh", "1-0:32.7.0*255", "V" };
+            Assert.IsTrue(announcements.Observe("m1", "t", Numbers("ABC1", full)));
+            Assert.AreEqual(3, Drain(announcements).Length);
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.IsFalse(announcements.Observe("m1", "t", Numbers("ABC1", partial)), "a register failed this time");
+                Assert.IsFalse(announcements.Observe("m1", "t", Numbers(null, full)), "a set without identification");
+                Assert.IsFalse(announcements.Observe("m1", "t", Numbers("ABC1", full)));
+            }
+
+            Assert.IsFalse(announcements.HasPending);
+            Assert.IsTrue(announcements.Observe("m1", "t", Numbers("ABC1", new string[] { "1-0:1.8.0*255", "kWh", "1-0:14.7.0*255", "Hz" })), "frequency is new");
+            string[] configs = Drain(announcements);
+            Assert.AreEqual(4, configs.Length, "the meter's every sensor, the missing ones included");
+            Assert.IsTrue(configs[3].IndexOf("homeassistant/sensor/gw1/m1_1_0_14_7_0_255/config\n") == 0, configs[3]);
+            Assert.IsTrue(configs[1].IndexOf("\"name\":\"Energy export\"") > 0, configs[1]);
+            Assert.AreEqual(4, announcements.Find("m1").Count);
+            Assert.IsFalse(announcements.Observe("m1", "t", Numbers("ABC1", full)));
+        }
+
+        [TestMethod]
         public void Meters_are_announced_independently_and_in_turn()
         {
             HomeAssistantAnnouncements announcements = New(4);
@@ -204,10 +229,11 @@ namespace Concentrator.Core.Tests.Mqtt
         {
             HomeAssistantAnnouncements announcements = New(4);
             ReadingSet set = Numbers(null, new string[] { "1-0:99.97.0*255", "s", "1-0:99.97.0*255", "s", "0-0:96.7.21*255", "" });
-            Assert.IsTrue(announcements.Observe("m1", "t", set), "first set of a new meter");
+            Assert.IsFalse(announcements.Observe("m1", "t", set), "nothing to announce");
+            Assert.IsFalse(announcements.HasPending);
             Assert.AreEqual(0, Drain(announcements).Length);
             Assert.AreEqual(0, announcements.Find("m1").Count);
-            Assert.IsFalse(announcements.Observe("m1", "t", set));
+            Assert.AreEqual(1, announcements.Meters);
         }
 
         [TestMethod]
