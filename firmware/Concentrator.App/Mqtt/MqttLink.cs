@@ -379,6 +379,7 @@ namespace Concentrator.App.Mqtt
             lock (_statusGate)
             {
                 _counters.Clear();
+                _counters.MetersOffline = -1; // left out of the status unless the runtime reports it (a false 0 would reassure)
                 IDiagnosticsSource diagnostics = _diagnostics;
                 if (diagnostics != null)
                 {
