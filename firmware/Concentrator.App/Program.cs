@@ -60,6 +60,8 @@ namespace Concentrator.App
             mqtt.CommandHandler = commands;
             mqtt.DefaultPassword = load.Configuration.UsesDefaultPassword;
             effects.Mqtt = mqtt;
+            mqtt.Configuration = commands;
+            mqtt.Diagnostics = diagnostics;
             new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
 
             // The ports the meter inventory needs, checked against the board's UARTs before anything is opened.

@@ -4,7 +4,8 @@ namespace Concentrator.App.Forwarding
 {
     /// <summary>
     /// The forwarding thread: while the broker is connected, hands queued messages to M2Mqtt as fast as the
-    /// acknowledgement window and the replay pacer allow, and refreshes the retained status once a minute.
+    /// acknowledgement window and the replay pacer allow, and once a minute lets the link publish the retained status if it
+    /// is due (RINT hours, or a change: <see cref="MqttLink.PublishStatusIfDue"/>).
     /// </summary>
     public sealed class ForwardLoop
     {
@@ -36,7 +37,7 @@ namespace Concentrator.App.Forwarding
                 if (now - lastStatus >= StatusIntervalMilliseconds)
                 {
                     lastStatus = now;
-                    _mqtt.PublishStatus();
+                    _mqtt.PublishStatusIfDue();
                 }
             }
         }

@@ -4,10 +4,13 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using Concentrator.App.Settings;
+using Concentrator.Core.Boards;
 using Concentrator.Core.Commands;
+using Concentrator.Core.Configuration;
 using Concentrator.Core.Forwarding;
 using Concentrator.Core.Json;
 using Concentrator.Core.Mqtt;
+using Concentrator.Core.Readings;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 
@@ -21,13 +24,32 @@ namespace Concentrator.App.Mqtt
     /// only when M2Mqtt reports it published (<c>MqttMsgPublished</c> with its message id and <c>IsPublished</c>); when
     /// M2Mqtt gives up on one, the connection is dropped and everything unacknowledged is sent again on the next
     /// <see cref="Connect"/>. Connects with TLS when a CA file is configured, with user name and password when set, and a
-    /// retained last will <see cref="StatusPayloadFormatter.OfflinePayload"/>; announces the status (queue depth, drops)
-    /// retained on each connection. Commands on the command topic go to <see cref="CommandHandler"/>.
+    /// retained last will <see cref="StatusPayloadFormatter.OfflinePayload"/>. Commands on the command topic go to
+    /// <see cref="CommandHandler"/>.
+    /// What the board says about itself goes out directly (retained, QoS 1), not through the queue: it is live state, not
+    /// history, and 31 meters' discovery configs (≈ 650 bytes each) would fill a 4 MB board's queue file by themselves.
+    /// <list type="bullet">
+    /// <item>Device information (<see cref="DeviceInfoPayloadFormatter"/>) on every connection, and again when a text
+    /// command replaced the configuration.</item>
+    /// <item>The status (<see cref="StatusPayloadFormatter"/>: queue, counters, uptime, free heap, default-password flag)
+    /// on every connection, every RINT hours of the live configuration and on changes (<see cref="StatusSchedule"/>).</item>
+    /// <item>Home Assistant discovery (<see cref="HomeAssistantAnnouncements"/>): a meter's configs when its first readings
+    /// arrive (<see cref="ObserveReadings"/>) or its sensors change, and every meter's again after each reconnect and when
+    /// Home Assistant publishes <c>online</c> on <c>homeassistant/status</c> (subscribed). They share the replay pacer
+    /// with the queue and at most <see cref="MaxDiscoveryUnacknowledged"/> wait for a PUBACK, so a full announcement
+    /// neither floods the link nor piles payload copies up in M2Mqtt.</item>
+    /// </list>
     /// </summary>
     public sealed class MqttLink
     {
         /// <summary>QoS 1 messages handed to M2Mqtt and not yet acknowledged (M2Mqtt's own queue has no limit).</summary>
         public const int MaxUnacknowledged = 8;
+
+        /// <summary>Discovery configs handed to M2Mqtt and not yet acknowledged.</summary>
+        public const int MaxDiscoveryUnacknowledged = 4;
+
+        /// <summary>Software name and version in the device information.</summary>
+        public const string Software = "concentrator firmware 0.4.0";
 
         private readonly ConcentratorSettings _settings;
         private readonly ForwardQueue _queue;
@@ -36,13 +58,25 @@ namespace Concentrator.App.Mqtt
         private readonly string _statusTopic;
         private readonly string _commandTopic;
         private readonly string _replyTopic;
+        private readonly string _infoTopic;
+        private readonly string _homeAssistantStatusTopic;
         private readonly object _lock = new object();
         private readonly AutoResetEvent _connectionLost = new AutoResetEvent(false);
         private readonly AutoResetEvent _work = new AutoResetEvent(false);
         private readonly ushort[] _messageIds = new ushort[MaxUnacknowledged];
         private readonly uint[] _sequences = new uint[MaxUnacknowledged];
-        private readonly JsonWriter _statusWriter = new JsonWriter(256);
+        private readonly ushort[] _discoveryIds = new ushort[MaxDiscoveryUnacknowledged];
+        private readonly JsonWriter _liveWriter = new JsonWriter(1024); // status and discovery configs, under _lock
         private readonly StatusReport _status = new StatusReport();
+        private readonly StatusSchedule _statusSchedule = new StatusSchedule();
+        private readonly ConcentratorStatus _counters = new ConcentratorStatus();
+        private readonly object _statusGate = new object();
+        private readonly HomeAssistantAnnouncements _discovery;
+        private CommandExecutor _configuration;
+        private ConcentratorConfiguration _infoConfiguration;
+        private IDiagnosticsSource _diagnostics;
+        private bool _defaultPassword;
+        private int _discoveryUnacknowledged;
         private CommandTopicBridge _commands;
         private MqttClient _client;
         private bool _connected;
@@ -67,6 +101,10 @@ namespace Concentrator.App.Mqtt
             _statusTopic = MqttTopics.Status(settings.TopicPrefix, settings.DeviceId);
             _commandTopic = MqttTopics.Command(settings.TopicPrefix, settings.DeviceId);
             _replyTopic = MqttTopics.CommandReply(settings.TopicPrefix, settings.DeviceId);
+            _infoTopic = MqttTopics.DeviceInfo(settings.TopicPrefix, settings.DeviceId);
+            _homeAssistantStatusTopic = MqttTopics.HomeAssistantStatus(MqttTopics.HomeAssistantPrefix);
+            _discovery = new HomeAssistantAnnouncements(MqttTopics.HomeAssistantPrefix, settings.DeviceId, _statusTopic,
+                ConcentratorConfiguration.MaxMeters + 1);
         }
 
         /// <summary>Set before the first <see cref="Connect"/> to answer text commands on the command topic.</summary>
@@ -75,10 +113,43 @@ namespace Concentrator.App.Mqtt
             set { _commands = value == null ? null : new CommandTopicBridge(value, 512); }
         }
 
-        /// <summary>True while the command password is the default: reported in every status.</summary>
+        /// <summary>True while the command password is the default: reported in every status (without <see cref="Configuration"/>).</summary>
         public bool DefaultPassword
         {
-            set { _status.DefaultPassword = value; }
+            set { _defaultPassword = value; }
+        }
+
+        /// <summary>
+        /// The text commands' executor: its <see cref="CommandExecutor.Current"/> configuration gives RINT, the
+        /// default-password flag and the device information at each check, so a CNF or NPWD applies without a restart.
+        /// </summary>
+        public CommandExecutor Configuration
+        {
+            set { _configuration = value; }
+        }
+
+        /// <summary>Counters, uptime and free heap for the status (the same figures INFO and DIAG show).</summary>
+        public IDiagnosticsSource Diagnostics
+        {
+            set { _diagnostics = value; }
+        }
+
+        /// <summary>Home Assistant discovery state (configs announced, meters seen).</summary>
+        public HomeAssistantAnnouncements Discovery
+        {
+            get { return _discovery; }
+        }
+
+        /// <summary>
+        /// Called with every good reading set of a meter (any thread): makes its discovery configs due on its first set and
+        /// whenever it sends a sensor not announced yet (or a changed unit); otherwise compares and allocates nothing.
+        /// </summary>
+        public void ObserveReadings(string meterId, string readingsTopic, ReadingSet readings)
+        {
+            if (_discovery.Observe(meterId, readingsTopic, readings))
+            {
+                _work.Set();
+            }
         }
 
         public bool IsConnected
@@ -177,7 +248,11 @@ namespace Concentrator.App.Mqtt
 
                 if (_commands != null)
                 {
-                    client.Subscribe(new string[] { _commandTopic }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
+                    client.Subscribe(new string[] { _commandTopic, _homeAssistantStatusTopic }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce });
+                }
+                else
+                {
+                    client.Subscribe(new string[] { _homeAssistantStatusTopic }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
                 }
             }
             catch (Exception ex)
@@ -197,13 +272,25 @@ namespace Concentrator.App.Mqtt
                 _client = client;
                 _connected = true;
                 _unacknowledged = 0;
+                _discoveryUnacknowledged = 0;
                 _queue.Rewind(); // the new session knows nothing of the old one's messages: send them again
                 depth = _queue.Count;
             }
 
+            // The broker may have lost the retained configs (restarted without persistence) and Home Assistant's birth
+            // message may have come before this subscription: every meter seen is announced again.
+            _discovery.RequestAll();
+            _work.Set();
+
             Log.Info("MQTT: connected to " + _settings.MqttHost + ":" + _settings.MqttPort.ToString() + " as " + _settings.DeviceId
                 + (_settings.MqttCaFile.Length > 0 ? " (TLS)" : "") + "; " + depth.ToString() + " queued message(s)");
-            PublishStatus();
+            PublishDeviceInfo();
+            lock (_statusGate)
+            {
+                _statusSchedule.Connected();
+            }
+
+            PublishStatusIfDue();
             return true;
         }
 
@@ -212,7 +299,7 @@ namespace Concentrator.App.Mqtt
         /// </summary>
         public bool Pump()
         {
-            bool sent = false;
+            bool sent = PumpDiscovery();
             while (true)
             {
                 lock (_lock)
@@ -296,11 +383,92 @@ namespace Concentrator.App.Mqtt
             return !IsConnected;
         }
 
-        /// <summary>Publishes the retained status (queue depth and drops) outside the queue: a stale status is worth nothing.</summary>
-        public void PublishStatus()
+        /// <summary>
+        /// Publishes the retained status when <see cref="StatusSchedule"/> says so (on connection, every RINT hours of the
+        /// live configuration, on changes), and the device information again when a command replaced the configuration.
+        /// Called by the forwarding thread once a minute and after each connection.
+        /// </summary>
+        public void PublishStatusIfDue()
         {
+            ConcentratorConfiguration configuration = _configuration == null ? null : _configuration.Current;
+            if (configuration != null && _infoConfiguration != null && configuration != _infoConfiguration && IsConnected)
+            {
+                PublishDeviceInfo();
+            }
+
+            lock (_statusGate)
+            {
+                _counters.Clear();
+                _counters.MetersOffline = -1; // left out of the status unless the runtime reports it (a false 0 would reassure)
+                IDiagnosticsSource diagnostics = _diagnostics;
+                if (diagnostics != null)
+                {
+                    diagnostics.FillStatus(_counters);
+                    _status.TakeCounters(_counters);
+                }
+                else
+                {
+                    _status.UptimeSeconds = Environment.TickCount64 / 1000;
+                }
+
+                _status.DefaultPassword = configuration != null ? configuration.UsesDefaultPassword : _defaultPassword;
+                _status.IntervalHours = configuration != null ? configuration.StatusIntervalHours : -1;
+                MqttClient client;
+                byte[] payload;
+                long now = Environment.TickCount64;
+                lock (_lock)
+                {
+                    client = _client;
+                    if (!_connected)
+                    {
+                        return;
+                    }
+
+                    _status.QueueDepth = _queue.Count;
+                    _status.QueueDropped = _queue.Dropped;
+                    if (!_statusSchedule.IsDue(now, _status.IntervalHours, _status))
+                    {
+                        return;
+                    }
+
+                    _liveWriter.Reset();
+                    StatusPayloadFormatter.WriteOnline(_liveWriter, _status);
+                    payload = Copy(_liveWriter);
+                }
+
+                try
+                {
+                    client.Publish(_statusTopic, payload, null, null, MqttQoSLevel.AtLeastOnce, true);
+                    _statusSchedule.Published(now, _status);
+                }
+                catch (Exception ex)
+                {
+                    Log.Warn("MQTT: status not published: " + ex.Message);
+                }
+            }
+        }
+
+        // The device information, from the configuration in force (a writer sized for its inventory, once per connection).
+        private void PublishDeviceInfo()
+        {
+            ConcentratorConfiguration configuration = _configuration == null ? null : _configuration.Current;
+            if (configuration == null)
+            {
+                return;
+            }
+
+            JsonWriter writer = new JsonWriter(512 + 160 * configuration.MeterCount);
+            BoardProfile board = _settings.Board;
+            DeviceInfoPayloadFormatter.Write(writer, configuration, Software, board == null ? _settings.BoardName : board.Name,
+                board != null && board.Network == BoardNetwork.Ethernet ? "ethernet" : "wifi",
+                configuration.MeterCount == 0 ? _settings.P1MeterId : null, _queue.RingBytes, _queue.MaxRecordBytes);
+            if (writer.Overflowed)
+            {
+                Log.Warn("MQTT: device information needs more than " + writer.Buffer.Length.ToString() + " bytes; not published");
+                return;
+            }
+
             MqttClient client;
-            byte[] payload;
             lock (_lock)
             {
                 client = _client;
@@ -308,24 +476,70 @@ namespace Concentrator.App.Mqtt
                 {
                     return;
                 }
-
-                _status.QueueDepth = _queue.Count;
-                _status.QueueDropped = _queue.Dropped;
-                _status.UptimeSeconds = Environment.TickCount64 / 1000;
-                _statusWriter.Reset();
-                StatusPayloadFormatter.WriteOnline(_statusWriter, _status);
-                payload = new byte[_statusWriter.Length];
-                Array.Copy(_statusWriter.Buffer, 0, payload, 0, payload.Length);
             }
 
             try
             {
-                client.Publish(_statusTopic, payload, null, null, MqttQoSLevel.AtLeastOnce, true);
+                client.Publish(_infoTopic, Copy(writer), null, null, MqttQoSLevel.AtLeastOnce, true);
+                _infoConfiguration = configuration;
             }
             catch (Exception ex)
             {
-                Log.Warn("MQTT: status not published: " + ex.Message);
+                Log.Warn("MQTT: device information not published: " + ex.Message);
             }
+        }
+
+        // Due discovery configs to M2Mqtt, retained, while the window and the pacer allow. True when it sent one.
+        private bool PumpDiscovery()
+        {
+            bool sent = false;
+            while (true)
+            {
+                lock (_lock)
+                {
+                    if (!_connected || _discoveryUnacknowledged >= MaxDiscoveryUnacknowledged || !_discovery.HasPending
+                        || !_pacer.TryTake(Environment.TickCount64))
+                    {
+                        return sent;
+                    }
+
+                    string topic;
+                    int overflowed = _discovery.Overflowed;
+                    bool next = _discovery.TryNext(_liveWriter, out topic);
+                    if (_discovery.Overflowed != overflowed)
+                    {
+                        Log.Warn("MQTT: a discovery config needs more than " + _liveWriter.Buffer.Length.ToString() + " bytes; skipped");
+                    }
+
+                    if (!next)
+                    {
+                        return sent;
+                    }
+
+                    try
+                    {
+                        ushort id = _client.Publish(topic, Copy(_liveWriter), null, null, MqttQoSLevel.AtLeastOnce, true);
+                        _discoveryIds[_discoveryUnacknowledged++] = id;
+                        sent = true;
+                    }
+                    catch (Exception ex)
+                    {
+                        // The reconnect announces every meter again.
+                        Log.Warn("MQTT: discovery to " + topic + " failed: " + ex.Message);
+                        _connected = false;
+                        _connectionLost.Set();
+                        return sent;
+                    }
+                }
+            }
+        }
+
+        // M2Mqtt keeps the payload array until PUBACK: each message gets its own exact-length copy.
+        private static byte[] Copy(JsonWriter writer)
+        {
+            byte[] payload = new byte[writer.Length];
+            Array.Copy(writer.Buffer, 0, payload, 0, payload.Length);
+            return payload;
         }
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
@@ -336,6 +550,16 @@ namespace Concentrator.App.Mqtt
                 if (sender != _client)
                 {
                     return;
+                }
+
+                for (int i = 0; i < _discoveryUnacknowledged; i++)
+                {
+                    if (_discoveryIds[i] == e.MessageId)
+                    {
+                        failed = !e.IsPublished; // the reconnect announces again
+                        _discoveryIds[i] = _discoveryIds[--_discoveryUnacknowledged];
+                        break;
+                    }
                 }
 
                 for (int i = 0; i < _unacknowledged; i++)
@@ -377,8 +601,25 @@ namespace Concentrator.App.Mqtt
 
         private void OnMessageReceived(object sender, MqttMsgPublishEventArgs e)
         {
+            if (sender != _client)
+            {
+                return;
+            }
+
+            if (e.Topic == _homeAssistantStatusTopic)
+            {
+                if (IsOnline(e.Message))
+                {
+                    Log.Info("MQTT: Home Assistant is online; announcing " + _discovery.Meters.ToString() + " meter(s) again");
+                    _discovery.RequestAll();
+                    _work.Set();
+                }
+
+                return;
+            }
+
             CommandTopicBridge commands = _commands;
-            if (commands == null || e.Topic != _commandTopic || sender != _client)
+            if (commands == null || e.Topic != _commandTopic)
             {
                 return;
             }
@@ -394,6 +635,26 @@ namespace Concentrator.App.Mqtt
             {
                 Log.Warn("MQTT: command reply not published: " + ex.Message);
             }
+        }
+
+        // Home Assistant's birth payload, exactly "online".
+        private static bool IsOnline(byte[] message)
+        {
+            string online = MqttTopics.Online;
+            if (message == null || message.Length != online.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < online.Length; i++)
+            {
+                if (message[i] != (byte)online[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void OnConnectionClosed(object sender, EventArgs e)
@@ -424,6 +685,7 @@ namespace Concentrator.App.Mqtt
                 _client = null;
                 _connected = false;
                 _unacknowledged = 0;
+                _discoveryUnacknowledged = 0;
             }
 
             if (old != null)

@@ -97,6 +97,7 @@ namespace Concentrator.App.Publishing
             lock (_sync)
             {
                 _readings++;
+                _mqtt.ObserveReadings(meterId, topic, readings); // Home Assistant discovery: due on a meter's first set (a compare after)
                 _writer.Reset();
                 _formatter.WriteReadingsPayload(_writer, meterId, readings, DateTime.UtcNow);
                 if (_writer.Overflowed)

@@ -19,7 +19,9 @@ namespace Concentrator.Core.Mqtt
     ///  "payload_available":"online","payload_not_available":"offline",
     ///  "device":{"identifiers":["gw1_p1"],"name":"p1","model":"XMX5LGBBFFB231215493","via_device":"gw1"}}
     /// </code>
-    /// Formatted into the caller's <see cref="JsonWriter"/>; the ids are strings made once per connection.
+    /// Formatted into the caller's <see cref="JsonWriter"/>, from a reading set or from the compact
+    /// <see cref="HomeAssistantMeterRecord"/> taken from it (identical bytes); the ids are strings made per config, which is
+    /// written only when a meter is announced (<see cref="HomeAssistantAnnouncements"/>), never per reading.
     /// </summary>
     public sealed class HomeAssistantDiscoveryFormatter
     {
@@ -52,6 +54,36 @@ namespace Concentrator.Core.Mqtt
                 return kind;
             }
 
+            string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
+            int rawUnitLength = unit == null && kind == HomeAssistantSensorKind.OtherMeasurement ? reading.UnitLength : 0;
+            WriteConfig(writer, deviceId, meterId, stateTopic, statusTopic, obis, kind, unit, set.Text, reading.UnitStart, rawUnitLength,
+                set.Text, set.IdentificationStart, set.IdentificationLength);
+            return kind;
+        }
+
+        /// <summary>
+        /// Writes the config of sensor <paramref name="index"/> of a <see cref="HomeAssistantMeterRecord"/>: byte for byte
+        /// what <see cref="Write(JsonWriter,string,string,string,string,ReadingSet,Reading)"/> writes for the reading set
+        /// the record was taken from.
+        /// </summary>
+        public void Write(JsonWriter writer, string deviceId, string statusTopic, HomeAssistantMeterRecord record, int index)
+        {
+            if (writer == null || record == null)
+            {
+                throw new ArgumentNullException(writer == null ? "writer" : "record");
+            }
+
+            byte[] rawUnit = record.RawUnit(index);
+            byte[] model = record.Model;
+            WriteConfig(writer, deviceId, record.MeterId, record.StateTopic, statusTopic, record.Obis(index), record.Kind(index), record.Unit(index),
+                rawUnit, 0, rawUnit == null ? 0 : rawUnit.Length, model, 0, model.Length);
+        }
+
+        // The one place the config is written: a unit from Home Assistant's list, or (rawUnitLength > 0) the bytes as sent.
+        private void WriteConfig(JsonWriter writer, string deviceId, string meterId, string stateTopic, string statusTopic, ObisCode obis,
+                                 HomeAssistantSensorKind kind, string unit, byte[] rawUnit, int rawUnitStart, int rawUnitLength,
+                                 byte[] model, int modelStart, int modelLength)
+        {
             string objectId = deviceId + "_" + MqttTopics.ObjectId(meterId, obis);
             writer.StartObject();
             writer.Name("name");
@@ -79,15 +111,14 @@ namespace Concentrator.Core.Mqtt
             }
 
             writer.Property("state_class", HomeAssistantSensorClass.StateClass(kind));
-            string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
             if (unit != null)
             {
                 writer.Property("unit_of_measurement", unit);
             }
-            else if (kind == HomeAssistantSensorKind.OtherMeasurement)
+            else if (rawUnitLength > 0)
             {
                 writer.Name("unit_of_measurement");
-                writer.String(set.Text, reading.UnitStart, reading.UnitLength);
+                writer.String(rawUnit, rawUnitStart, rawUnitLength);
             }
 
             writer.Property("availability_topic", statusTopic);
@@ -102,16 +133,15 @@ namespace Concentrator.Core.Mqtt
             writer.String(deviceId + "_" + meterId);
             writer.EndArray();
             writer.Property("name", meterId);
-            if (set.IdentificationLength > 0)
+            if (modelLength > 0)
             {
                 writer.Name("model");
-                writer.String(set.Text, set.IdentificationStart, set.IdentificationLength);
+                writer.String(model, modelStart, modelLength);
             }
 
             writer.Property("via_device", deviceId);
             writer.EndObject();
             writer.EndObject();
-            return kind;
         }
 
         // {{ value_json.readings['<obis>'].value }} into _scratch.

@@ -10,10 +10,11 @@ namespace Concentrator.Core.Mqtt
     /// <item><c>…/status</c>: retained JSON <c>{"state":"online","queue_depth":…,"queue_dropped":…,"default_password":…}</c>
     /// (<see cref="StatusPayloadFormatter"/>); the broker publishes <c>{"state":"offline"}</c> itself (the last will,
     /// <see cref="StatusPayloadFormatter.OfflinePayload"/>) when the concentrator vanishes.</item>
-    /// <item><c>…/info</c>: retained JSON about the concentrator (firmware, meters).</item>
+    /// <item><c>…/info</c>: retained JSON about the concentrator (firmware, board, network, meter inventory; never a secret).</item>
     /// <item><c>…/command</c>: text commands in (subscribed at QoS 1); <c>…/command/reply</c>: the reply text out.</item>
     /// <item><c>homeassistant/sensor/&lt;device&gt;/&lt;meter&gt;_&lt;obis&gt;/config</c>: retained Home Assistant discovery
-    /// (<see cref="HomeAssistantDiscoveryFormatter"/>).</item>
+    /// (<see cref="HomeAssistantDiscoveryFormatter"/>); <c>homeassistant/status</c> is subscribed: <c>online</c> there
+    /// sends the configs again (<see cref="HomeAssistantAnnouncements"/>).</item>
     /// </list>
     /// Topics are built once per meter and reused, not per message.
     /// </summary>
@@ -62,6 +63,16 @@ namespace Concentrator.Core.Mqtt
 
         /// <summary>Home Assistant's default discovery prefix.</summary>
         public const string HomeAssistantPrefix = "homeassistant";
+
+        /// <summary>
+        /// Where Home Assistant announces itself (its birth message <c>online</c>, last will <c>offline</c>): a
+        /// concentrator subscribes and sends its discovery configs again on <see cref="Online"/>, since Home Assistant may
+        /// have lost them (a broker restarted without persistence).
+        /// </summary>
+        public static string HomeAssistantStatus(string discoveryPrefix)
+        {
+            return discoveryPrefix + "/status";
+        }
 
         /// <summary>
         /// <c>&lt;discovery&gt;/sensor/&lt;device&gt;/&lt;meter&gt;_&lt;obis&gt;/config</c>, the OBIS code written with

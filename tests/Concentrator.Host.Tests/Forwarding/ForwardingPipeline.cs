@@ -28,7 +28,9 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
     private readonly string _directory;
     private Task? _run;
 
-    public ForwardingPipeline(MqttClientOptions client, string deviceId, TimeSpan interval, Concentrator.Core.Commands.ICommandHandler? commands = null)
+    /// <param name="observer">also told of every telegram's readings, after the discovery announcer</param>
+    public ForwardingPipeline(MqttClientOptions client, string deviceId, TimeSpan interval, Concentrator.Core.Commands.ICommandHandler? commands = null,
+        Action<string, string, Concentrator.Core.Readings.ReadingSet>? observer = null)
     {
         _directory = Directory.CreateTempSubdirectory("forwarding-test-").FullName;
         _store = new FileBlockStore(Path.Combine(_directory, "queue.bin"), 1024 * 1024);
@@ -44,9 +46,14 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
         }, _store);
         Forwarder.Diagnostic += message => Diagnostics.Add(message);
         var announcer = new HomeAssistantAnnouncer(Forwarder, Concentrator.Core.Mqtt.MqttTopics.DefaultPrefix, deviceId);
+        Forwarder.HomeAssistantOnline += announcer.AnnounceAgain;
         _server = new SimulatedP1PortServer(new SimulatedP1PortOptions { Interval = interval, Seed = 3 });
         _server.Start();
-        _runner = new P1Runner(new P1RunnerOptions { DeviceId = deviceId, Port = _server.Port, ReadingsObserver = announcer.Announce }, this);
+        _runner = new P1Runner(new P1RunnerOptions { DeviceId = deviceId, Port = _server.Port, ReadingsObserver = (meter, topic, set) =>
+        {
+            announcer.Announce(meter, topic, set);
+            observer?.Invoke(meter, topic, set);
+        } }, this);
     }
 
     public MqttForwarder Forwarder { get; }

@@ -87,6 +87,7 @@ public static class MqttPublisherFactory
                               ", " + forwarder.QueueDepth + " message(s) waiting, " + forwarder.Dropped + " dropped so far");
         diagnostics.WriteLine(settings.Command + ": publishing to " + settings.Host + ":" + settings.Port + (settings.CaFile is null ? "" : " over TLS") + " (QoS 1, store-and-forward)");
         var announcer = new HomeAssistantAnnouncer(forwarder, settings.Prefix, settings.DeviceId);
+        forwarder.HomeAssistantOnline += announcer.AnnounceAgain;
         forwarder.Start();
         return new MqttOutput(forwarder, announcer.Announce, timeout =>
         {

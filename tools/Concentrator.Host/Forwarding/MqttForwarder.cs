@@ -79,6 +79,13 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
     /// <summary>Connection changes, drops, send failures: one line each.</summary>
     public event Action<string>? Diagnostic;
 
+    /// <summary>
+    /// Home Assistant published <c>online</c> on <c>homeassistant/status</c> (its birth message: it may have lost the
+    /// discovery configs). Subscribed on each connection when a handler is attached before <see cref="Start"/>; raised on
+    /// the client's receive thread (publish into the queue from it, never wait for the broker).
+    /// </summary>
+    public event Action? HomeAssistantOnline;
+
     public QueueOpenResult OpenResult { get; }
 
     public string? OpenProblem { get; }
@@ -286,6 +293,11 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
             _client.SubscribeAsync(CommandTopic, MqttQualityOfService.AtLeastOnce, stop).GetAwaiter().GetResult();
         }
 
+        if (HomeAssistantOnline is not null)
+        {
+            _client.SubscribeAsync(MqttTopics.HomeAssistantStatus(MqttTopics.HomeAssistantPrefix), MqttQualityOfService.AtLeastOnce, stop).GetAwaiter().GetResult();
+        }
+
         Interlocked.Increment(ref _connects); // counted once the connection is fully set up (status, info, subscription)
         return true;
     }
@@ -379,6 +391,17 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
 
     private void OnMessageReceived(object? sender, MqttMessageReceivedEventArgs e)
     {
+        if (e.Message.Topic == MqttTopics.HomeAssistantStatus(MqttTopics.HomeAssistantPrefix))
+        {
+            if (Encoding.UTF8.GetString(e.Message.Payload) == MqttTopics.Online)
+            {
+                Report("mqtt: Home Assistant is online; announcing the discovery configs again");
+                HomeAssistantOnline?.Invoke();
+            }
+
+            return;
+        }
+
         if (_commands is null || e.Message.Topic != CommandTopic)
         {
             return;
