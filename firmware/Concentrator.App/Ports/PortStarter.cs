@@ -39,6 +39,13 @@ namespace Concentrator.App.Ports
         private const int DlmsMaxObjects = 16;
         private const int DlmsCatalogue = 64;
 
+        /// <summary>
+        /// Attributes per GET-with-list call: a meter's 16 objects with their scaler_units are 32 (an extended register
+        /// adds its capture time: more objects than fit are read in a further call). The reader keeps one descriptor per
+        /// attribute, a heap object each on nanoFramework.
+        /// </summary>
+        private const int DlmsMaxAttributesPerCall = 2 * DlmsMaxObjects;
+
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
         public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
         {
@@ -191,9 +198,13 @@ namespace Concentrator.App.Ports
             BusMemberTransport transport = new BusMemberTransport(bus);
 
             // Meters whose address cannot be read (or that the bus refuses) are reported and left out.
+            // The meters of a bus are read one at a time: they share the reading set and, per client, the reader's
+            // scratch (DlmsPollerScratch); a meter keeps only its own objects and scaler_units.
             IMeterReader[] readers = new IMeterReader[meters.Length];
             DlmsClient[] clients = new DlmsClient[meters.Length];
+            DlmsPollerScratch[] scratches = new DlmsPollerScratch[meters.Length];
             string[] passwords = new string[meters.Length];
+            Concentrator.Core.Readings.ReadingSet readings = new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024);
             int clientCount = 0;
             int kept = 0;
             for (int i = 0; i < meters.Length; i++)
@@ -222,11 +233,13 @@ namespace Concentrator.App.Ports
 
                 // One client per password on the bus: its buffers are the largest part of a DLMS reader.
                 DlmsClient client = null;
+                DlmsPollerScratch scratch = null;
                 for (int c = 0; c < clientCount; c++)
                 {
                     if (passwords[c] == meter.Password)
                     {
                         client = clients[c];
+                        scratch = scratches[c];
                     }
                 }
 
@@ -237,12 +250,15 @@ namespace Concentrator.App.Ports
                     clientOptions.Password = meter.Password;
                     clientOptions.DataBufferSize = DlmsDataBufferBytes;
                     clientOptions.MaxReceivePduSize = DlmsMaxReceivePdu;
+                    clientOptions.MaxAttributesPerCall = DlmsMaxAttributesPerCall;
                     client = new DlmsClient(transport, clientOptions);
+                    scratch = new DlmsPollerScratch(new CosemObjectReader(client, 1), DlmsMaxObjects, DlmsCatalogue);
                     clients[clientCount] = client;
+                    scratches[clientCount] = scratch;
                     passwords[clientCount++] = meter.Password;
                 }
 
-                DlmsMeterPoller poller = new DlmsMeterPoller(client, new CosemObjectReader(client, DlmsMaxObjects), DlmsMaxObjects, DlmsCatalogue);
+                DlmsMeterPoller poller = new DlmsMeterPoller(client, scratch, DlmsMaxObjects);
                 string objects = poller.Configure(meter.Objects);
                 if (objects != null)
                 {
@@ -252,7 +268,7 @@ namespace Concentrator.App.Ports
 
                 sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
                 meters[kept] = meter;
-                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member);
+                readers[kept++] = new DlmsMeterReader(poller, readings, transport, member);
             }
 
             if (kept == 0)
