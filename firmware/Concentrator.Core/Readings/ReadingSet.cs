@@ -8,7 +8,7 @@ namespace Concentrator.Core.Readings
     /// the first time the set holds that many readings and kept: once the meter's largest telegram has been seen the
     /// per-telegram path allocates nothing, and a set costs the readings its meter sends, not its capacity (on
     /// nanoFramework a Reading with its OBIS code and time is 360 bytes of heap; a DSMR decoder's 96 preallocated
-    /// readings were 35 KB for a telegram of about 40). Decoders fill it; consumers read it before the decoder's next
+    /// readings were 35 KB for telegrams of about 35). Decoders fill it; consumers read it before the decoder's next
     /// telegram.
     /// </summary>
     public sealed class ReadingSet
