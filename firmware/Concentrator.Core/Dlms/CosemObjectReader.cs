@@ -647,6 +647,38 @@ namespace Concentrator.Core.Dlms
         /// </summary>
         public DlmsClientStatus ReadObjectList(CosemObjectInfo[] objects, out int total)
         {
+            if (objects == null)
+            {
+                throw new ArgumentNullException("objects");
+            }
+
+            return ReadObjectList(objects, null, null, null, out total);
+        }
+
+        /// <summary>
+        /// Reads the association's object list into columns: class, version and logical name
+        /// (<see cref="ObisCode.ToKey"/>) of entry i at index i; a list longer than the columns is CapacityExceeded,
+        /// with <paramref name="total"/> the meter's count and the columns holding the first entries. Columns cost a
+        /// few bytes per entry on nanoFramework, an array of <see cref="CosemObjectInfo"/> 144.
+        /// </summary>
+        public DlmsClientStatus ReadObjectList(ushort[] classes, byte[] versions, long[] names, out int total)
+        {
+            if (classes == null || versions == null || names == null)
+            {
+                throw new ArgumentNullException(classes == null ? "classes" : versions == null ? "versions" : "names");
+            }
+
+            if (versions.Length != classes.Length || names.Length != classes.Length)
+            {
+                throw new ArgumentException("the columns have one length", "versions");
+            }
+
+            return ReadObjectList(null, classes, versions, names, out total);
+        }
+
+        private DlmsClientStatus ReadObjectList(CosemObjectInfo[] objects, ushort[] classes, byte[] versions, long[] names, out int total)
+        {
+            int capacity = objects != null ? objects.Length : classes.Length;
             total = 0;
             CosemAttributeDescriptor list = new CosemAttributeDescriptor(CosemObjectInfo.AssociationLogicalNameClass, CurrentAssociation, 2);
             DlmsClientStatus status = _client.Get(list);
@@ -689,11 +721,21 @@ namespace Concentrator.Core.Dlms
 
                 byte[] b = reader.Buffer;
                 int s = reader.ValueStart;
-                if (i < objects.Length)
+                if (i < capacity)
                 {
-                    objects[i].ClassId = classId;
-                    objects[i].Version = version;
-                    objects[i].LogicalName = new ObisCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+                    ObisCode name = new ObisCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+                    if (objects != null)
+                    {
+                        objects[i].ClassId = classId;
+                        objects[i].Version = version;
+                        objects[i].LogicalName = name;
+                    }
+                    else
+                    {
+                        classes[i] = classId;
+                        versions[i] = version;
+                        names[i] = name.ToKey();
+                    }
                 }
 
                 if (reader.SkipElements(fields - 3) != AxdrStatus.Ok)
@@ -702,9 +744,9 @@ namespace Concentrator.Core.Dlms
                 }
             }
 
-            if (total > objects.Length)
+            if (total > capacity)
             {
-                return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "object list fits the array given", objects.Length, total);
+                return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "object list fits the array given", capacity, total);
             }
 
             return DlmsClientStatus.Ok;

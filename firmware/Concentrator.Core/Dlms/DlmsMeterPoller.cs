@@ -213,24 +213,25 @@ namespace Concentrator.Core.Dlms
         // Maps the configured OBIS codes to their classes through the object list (once per meter).
         private DlmsClientStatus Resolve()
         {
-            CosemObjectInfo[] catalogue = _shared.Catalogue;
+            ushort[] classes = _shared.CatalogueClasses;
+            byte[] versions = _shared.CatalogueVersions;
+            long[] names = _shared.CatalogueNames;
             int total;
-            DlmsClientStatus status = _reader.ReadObjectList(catalogue, out total);
+            DlmsClientStatus status = _reader.ReadObjectList(classes, versions, names, out total);
             if (status != DlmsClientStatus.Ok && status != DlmsClientStatus.CapacityExceeded)
             {
                 return status;
             }
 
-            int known = total < catalogue.Length ? total : catalogue.Length;
+            int known = total < classes.Length ? total : classes.Length;
             _objectCount = 0;
             if (_wantedCount == 0)
             {
                 for (int i = 0; i < known && _objectCount < _objectNames.Length; i++)
                 {
-                    ushort classId = catalogue[i].ClassId;
-                    if (classId == CosemObjectInfo.DataClass || CosemObjectInfo.HasScalerUnit(classId))
+                    if (classes[i] == CosemObjectInfo.DataClass || CosemObjectInfo.HasScalerUnit(classes[i]))
                     {
-                        Keep(catalogue[i]);
+                        Keep(classes[i], versions[i], names[i]);
                     }
                 }
             }
@@ -241,7 +242,7 @@ namespace Concentrator.Core.Dlms
                     int found = -1;
                     for (int i = 0; i < known; i++)
                     {
-                        if (catalogue[i].LogicalName.ToKey() == _objectNames[w])
+                        if (names[i] == _objectNames[w])
                         {
                             found = i;
                             break;
@@ -255,10 +256,12 @@ namespace Concentrator.Core.Dlms
                         error.Clear();
                         error.Result = DataAccessResult.ObjectUndefined;
                         error.SetAttribute(new CosemAttributeDescriptor(0, ObisCode.FromKey(_objectNames[w]), 2));
-                        return error.Set(DlmsClientStatus.DataAccessError, "configured object is in the meter's object list");
+                        return error.Set(DlmsClientStatus.DataAccessError, total > classes.Length
+                            ? "configured object is in the first " + classes.Length.ToString() + " entries of the meter's object list (" + total.ToString() + " entries)"
+                            : "configured object is in the meter's object list");
                     }
 
-                    Keep(catalogue[found]); // entry w: the same code, now with its class
+                    Keep(classes[found], versions[found], names[found]); // entry w: the same code, now with its class
                 }
             }
 
@@ -266,11 +269,11 @@ namespace Concentrator.Core.Dlms
             return DlmsClientStatus.Ok;
         }
 
-        private void Keep(CosemObjectInfo info)
+        private void Keep(ushort classId, byte version, long name)
         {
-            _objectNames[_objectCount] = info.LogicalName.ToKey();
-            _objectClasses[_objectCount] = info.ClassId;
-            _objectVersions[_objectCount++] = info.Version;
+            _objectNames[_objectCount] = name;
+            _objectClasses[_objectCount] = classId;
+            _objectVersions[_objectCount++] = version;
         }
     }
 }

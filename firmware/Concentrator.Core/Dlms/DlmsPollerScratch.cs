@@ -26,14 +26,23 @@ namespace Concentrator.Core.Dlms
             }
 
             Reader = reader;
-            Catalogue = new CosemObjectInfo[catalogueCapacity];
+            CatalogueClasses = new ushort[catalogueCapacity];
+            CatalogueVersions = new byte[catalogueCapacity];
+            CatalogueNames = new long[catalogueCapacity];
             Objects = new CosemObjectInfo[maxObjects];
         }
 
         public CosemObjectReader Reader { get; private set; }
 
-        /// <summary>The association's object list, read while a meter's configured objects are resolved.</summary>
-        public CosemObjectInfo[] Catalogue { get; private set; }
+        /// <summary>
+        /// The association's object list, read while a meter's configured objects are resolved, as columns (class,
+        /// version, <see cref="Obis.ObisCode.ToKey"/>): 11 bytes an entry, where a <see cref="CosemObjectInfo"/> is 144.
+        /// </summary>
+        public ushort[] CatalogueClasses { get; private set; }
+
+        public byte[] CatalogueVersions { get; private set; }
+
+        public long[] CatalogueNames { get; private set; }
 
         /// <summary>The objects of the read in progress (at most this many per meter).</summary>
         public CosemObjectInfo[] Objects { get; private set; }

@@ -170,7 +170,10 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
                 meterParts.Add(Runtime(MqttTopics.Readings(prefix, device, id)));
                 meterParts.Add(Runtime(MqttTopics.MeterError(prefix, device, id)));
                 meterParts.Add(new ReportThrottle(configuration.ReportIntervalSeconds * 1000L));
-                meterParts.Add(Runtime("COM3 9600 8N1 HDLC 1/" + (1000 + i))); // MeterPublisher.Link
+                if (i == 0 || i > busMeters)
+                {
+                    meterParts.Add(Runtime("COM2 115200 8N1")); // MeterPublisher.Link of a port's only meter
+                }
             }
 
             rows.Add(new HeapComponent("meter publishers (" + meterCount + ")", meterParts.ToArray(),
@@ -234,12 +237,10 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         private static HeapComponent BusComponent(ConcentratorConfiguration configuration, int busMeters, ManualClock clock)
         {
             MeterBusArbiter bus = new MeterBusArbiter(new ScriptedByteLink(new object[0]), clock, new HdlcSessionOptions());
-            BusMemberTransport transport = new BusMemberTransport(bus);
+            DlmsBusReaders busReaders = new DlmsBusReaders(bus, busMeters);
             MeterDefinition[] meters = new MeterDefinition[busMeters];
             IMeterReader[] readers = new IMeterReader[busMeters];
-            DlmsClient client = null;
-            DlmsPollerScratch scratch = null;
-            ReadingSet readings = new ReadingSet(PortStarterSizes.DlmsMaxObjects * 2, 1024);
+            List<string> links = new List<string>();
             int kept = 0;
             for (int i = 0; i < configuration.MeterCount; i++)
             {
@@ -249,45 +250,25 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
                     continue;
                 }
 
-                HdlcAddress server;
-                if (!HdlcAddress.TryParse(meter.Address, out server))
+                IMeterReader reader = busReaders.Add(meter, out string problem, out string link);
+                if (reader == null)
                 {
-                    throw new InvalidOperationException("address " + meter.Address);
+                    throw new InvalidOperationException(meter.Id + ": " + problem);
                 }
 
-                LineSettings line = new LineSettings(meter.BaudCap > 0 ? meter.BaudCap : 9600, 8, LineParity.None, 1, false);
-                int member = bus.Add(server, HdlcAddress.Client(HdlcAddress.PasswordClient), line);
-                if (client == null)
-                {
-                    DlmsClientOptions clientOptions = new DlmsClientOptions();
-                    clientOptions.Authentication = DlmsAuthentication.Low;
-                    clientOptions.Password = meter.Password;
-                    clientOptions.DataBufferSize = PortStarterSizes.DlmsDataBufferBytes;
-                    clientOptions.MaxReceivePduSize = PortStarterSizes.DlmsMaxReceivePdu;
-                    clientOptions.MaxAttributesPerCall = PortStarterSizes.DlmsMaxAttributesPerCall;
-                    client = new DlmsClient(transport, clientOptions);
-                    scratch = new DlmsPollerScratch(new CosemObjectReader(client, 1), PortStarterSizes.DlmsMaxObjects, PortStarterSizes.DlmsCatalogue);
-                }
-
-                DlmsMeterPoller poller = new DlmsMeterPoller(client, scratch, PortStarterSizes.DlmsMaxObjects);
-                string problem = poller.Configure(meter.Objects);
-                if (problem != null)
-                {
-                    throw new InvalidOperationException("OBJ: " + problem);
-                }
-
+                links.Add(Runtime("COM3 " + link)); // MeterPublisher.Link
                 meters[kept] = meter;
-                readers[kept++] = new DlmsMeterReader(poller, readings, transport, member);
+                readers[kept++] = reader;
             }
 
             // A bus read yields at most the meter's objects and its clock: the shared set's readings after the first reads.
-            for (int i = 0; i <= PortStarterSizes.DlmsMaxObjects; i++)
+            for (int i = 0; i <= DlmsBusReaders.MaxObjects; i++)
             {
-                readings.Add();
+                busReaders.Readings.Add();
             }
 
             PortScheduler scheduler = new PortScheduler(meters, readers, new FakeScheduleClock(10, 0, 0), new SchedulerOptions(), new RecordingReadSink());
-            return new HeapComponent("RS485 bus (" + busMeters + " DLMS meters)", new object[] { scheduler, bus, transport },
+            return new HeapComponent("RS485 bus (" + busMeters + " DLMS meters)", new object[] { scheduler, bus, busReaders, links.ToArray() },
                 PortDriverBytes(Drivers + "Rs485/Rs485Port.cs") + PolledLoopBytes(busMeters),
                 "Rs485Port, SerialPort, PortHandle and its delegates, PolledPortLoop, ScheduledPortSink, thread");
         }
@@ -456,15 +437,5 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         private sealed class SmlOpticalPortOptionsStandIn
         {
         }
-    }
-
-    /// <summary>The DLMS sizes of firmware/Concentrator.App/Ports/PortStarter.cs (App code, not compiled here).</summary>
-    public static class PortStarterSizes
-    {
-        public const int DlmsDataBufferBytes = 4096;
-        public const int DlmsMaxReceivePdu = 512;
-        public const int DlmsMaxObjects = 16;
-        public const int DlmsCatalogue = 64;
-        public const int DlmsMaxAttributesPerCall = 2 * DlmsMaxObjects;
     }
 }
