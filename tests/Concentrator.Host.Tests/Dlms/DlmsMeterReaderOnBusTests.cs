@@ -34,15 +34,10 @@ public sealed class DlmsMeterReaderOnBusTests
     [TestMethod]
     public void Two_meters_on_one_bus_are_read_one_after_the_other_with_one_client()
     {
-        using var bus = new SimulatedHdlcBus(default);
         var first = new CosemMeterServer(new CosemMeterServerOptions { UtcNow = () => DlmsTestMeter.Now });
         var second = new CosemMeterServer(new CosemMeterServerOptions { UtcNow = () => DlmsTestMeter.Now });
-        bus.AddMeter(new HdlcAddress(1, 6678, 4), first);
-        bus.AddMeter(new HdlcAddress(1, 1371, 4), second);
-        bus.Start();
-        using var link = new TcpByteLink("127.0.0.1", bus.Port, TimeSpan.FromSeconds(2));
-        Assert.AreEqual(LinkStatus.Ok, link.Connect());
-
+        using var bus = StartBus(first, second);
+        using var link = Connect(bus);
         var arbiter = new MeterBusArbiter(link, new StopwatchClock(), new HdlcSessionOptions { ResponseTimeoutMilliseconds = 500 });
         var transport = new BusMemberTransport(arbiter);
         var client = new DlmsClient(transport, new DlmsClientOptions());
@@ -78,15 +73,10 @@ public sealed class DlmsMeterReaderOnBusTests
     [TestMethod]
     public void The_firmware_bus_readers_share_client_scratch_and_set_and_keep_each_meter_its_own()
     {
-        using var bus = new SimulatedHdlcBus(default);
         var first = new CosemMeterServer(new CosemMeterServerOptions { UtcNow = () => DlmsTestMeter.Now, Seed = 1 });
         var second = new CosemMeterServer(new CosemMeterServerOptions { UtcNow = () => DlmsTestMeter.Now, Seed = 7, SerialNumber = "11620999" });
-        bus.AddMeter(new HdlcAddress(1, 6678, 4), first);
-        bus.AddMeter(new HdlcAddress(1, 1371, 4), second);
-        bus.Start();
-        using var link = new TcpByteLink("127.0.0.1", bus.Port, TimeSpan.FromSeconds(2));
-        Assert.AreEqual(LinkStatus.Ok, link.Connect());
-
+        using var bus = StartBus(first, second);
+        using var link = Connect(bus);
         var arbiter = new MeterBusArbiter(link, new StopwatchClock(), new HdlcSessionOptions { ResponseTimeoutMilliseconds = 500 });
         var busReaders = new DlmsBusReaders(arbiter, 2);
         MeterDefinition[] meters = { Meter("bus-01", "1/6678"), Meter("bus-02", "1/1371") };
@@ -117,6 +107,23 @@ public sealed class DlmsMeterReaderOnBusTests
         Assert.AreNotEqual(seen[0, 0], seen[0, 1]);
         Assert.AreEqual(seen[0, 0], seen[1, 0], "the first meter reads the same after the second one used the shared scratch");
         Assert.AreEqual(seen[0, 1], seen[1, 1], "and so does the second");
+    }
+
+    // Two simulated COSEM meters on one simulated HDLC bus, at 1/6678 and 1/1371.
+    private static SimulatedHdlcBus StartBus(CosemMeterServer first, CosemMeterServer second)
+    {
+        var bus = new SimulatedHdlcBus(default);
+        bus.AddMeter(new HdlcAddress(1, 6678, 4), first);
+        bus.AddMeter(new HdlcAddress(1, 1371, 4), second);
+        bus.Start();
+        return bus;
+    }
+
+    private static TcpByteLink Connect(SimulatedHdlcBus bus)
+    {
+        var link = new TcpByteLink("127.0.0.1", bus.Port, TimeSpan.FromSeconds(2));
+        Assert.AreEqual(LinkStatus.Ok, link.Connect());
+        return link;
     }
 
     // OBIS, value and unit of each reading (the clock left out).
