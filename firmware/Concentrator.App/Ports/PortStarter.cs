@@ -4,7 +4,6 @@ using Concentrator.App.Publishing;
 using Concentrator.App.Settings;
 using Concentrator.Core.Boards;
 using Concentrator.Core.Bus;
-using Concentrator.Core.Dlms;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Hdlc;
 using Concentrator.Core.Iec62056;
@@ -31,14 +30,6 @@ namespace Concentrator.App.Ports
     /// </summary>
     public static class PortStarter
     {
-        /// <summary>DLMS client buffers on the device (the desktop defaults are larger): one client per bus and password.</summary>
-        private const int DlmsDataBufferBytes = 4096;
-        private const int DlmsMaxReceivePdu = 512;
-
-        /// <summary>Objects read per DLMS meter, and the size of the object list kept to resolve them.</summary>
-        private const int DlmsMaxObjects = 16;
-        private const int DlmsCatalogue = 64;
-
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
         public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
         {
@@ -187,73 +178,29 @@ namespace Concentrator.App.Ports
             options.TxPin = board.Pin(BoardFunction.Rs485Tx);
             options.DirectionPin = board.Pin(BoardFunction.Rs485DriverEnable);
             Rs485Port port = new Rs485Port(options);
-            SystemMillisecondClock clock = new SystemMillisecondClock();
-            MeterBusArbiter bus = new MeterBusArbiter(port, clock, new HdlcSessionOptions());
-            BusMemberTransport transport = new BusMemberTransport(bus);
+            MeterBusArbiter bus = new MeterBusArbiter(port, new SystemMillisecondClock(), new HdlcSessionOptions());
 
-            // Meters whose address cannot be read (or that the bus refuses) are reported and left out.
+            // Core's DlmsBusReaders: the meters share one reading set and, per password, one client with its scratch.
+            // Meters whose address, objects or place on the bus cannot be used are reported and left out.
+            DlmsBusReaders busReaders = new DlmsBusReaders(bus, meters.Length);
             IMeterReader[] readers = new IMeterReader[meters.Length];
-            DlmsClient[] clients = new DlmsClient[meters.Length];
-            string[] passwords = new string[meters.Length];
-            int clientCount = 0;
             int kept = 0;
             for (int i = 0; i < meters.Length; i++)
             {
                 MeterDefinition meter = meters[i];
                 MeterPublisher sink = publisher.Find(meter.Id);
-                HdlcAddress server;
-                if (!HdlcAddress.TryParse(meter.Address, out server))
+                string problem;
+                string link;
+                IMeterReader reader = busReaders.Add(meter, out problem, out link);
+                if (reader == null)
                 {
-                    sink.ReportProblem("RS485 meter needs ADDR=logical/physical (e.g. 1/1234), got '" + meter.Address + "'");
+                    sink.ReportProblem(problem);
                     continue;
                 }
 
-                LineSettings line = new LineSettings(meter.BaudCap > 0 ? meter.BaudCap : 9600, 8, LineParity.None, 1, false);
-                bool password = meter.Password.Length > 0;
-                int member;
-                try
-                {
-                    member = bus.Add(server, HdlcAddress.Client(password ? HdlcAddress.PasswordClient : HdlcAddress.PublicClient), line);
-                }
-                catch (ArgumentException ex)
-                {
-                    sink.ReportProblem(ex.Message);
-                    continue;
-                }
-
-                // One client per password on the bus: its buffers are the largest part of a DLMS reader.
-                DlmsClient client = null;
-                for (int c = 0; c < clientCount; c++)
-                {
-                    if (passwords[c] == meter.Password)
-                    {
-                        client = clients[c];
-                    }
-                }
-
-                if (client == null)
-                {
-                    DlmsClientOptions clientOptions = new DlmsClientOptions();
-                    clientOptions.Authentication = password ? DlmsAuthentication.Low : DlmsAuthentication.None;
-                    clientOptions.Password = meter.Password;
-                    clientOptions.DataBufferSize = DlmsDataBufferBytes;
-                    clientOptions.MaxReceivePduSize = DlmsMaxReceivePdu;
-                    client = new DlmsClient(transport, clientOptions);
-                    clients[clientCount] = client;
-                    passwords[clientCount++] = meter.Password;
-                }
-
-                DlmsMeterPoller poller = new DlmsMeterPoller(client, new CosemObjectReader(client, DlmsMaxObjects), DlmsMaxObjects, DlmsCatalogue);
-                string objects = poller.Configure(meter.Objects);
-                if (objects != null)
-                {
-                    sink.ReportProblem("OBJ: " + objects);
-                    continue;
-                }
-
-                sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
+                sink.Link = options.PortName + " " + link;
                 meters[kept] = meter;
-                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member, clock);
+                readers[kept++] = reader;
             }
 
             if (kept == 0)

@@ -59,6 +59,12 @@ namespace Concentrator.Core.Bus
             get { return _count; }
         }
 
+        /// <summary>The clock the bus's sessions are timed with (the readers bound each whole read with it too).</summary>
+        public IMillisecondClock Clock
+        {
+            get { return _clock; }
+        }
+
         public MeterBusMember this[int member]
         {
             get

@@ -10,7 +10,9 @@ namespace Concentrator.Core.Dlms
     /// objects, capture period, buffer rows by range or entry) and the association's object list (15) for discovery.
     /// Values and uncached scaler_units go into as few GET-with-list requests as the meter allows; scaler_unit is
     /// read once per meter and cached. An object the meter refuses is left out and named in the error; the others
-    /// are still read. One reader per meter; allocation-free after construction.
+    /// are still read. Allocation-free after construction. Its buffers are scratch for one read at a time: meters that
+    /// share a client (one RS485 bus) share one reader, each bringing its own scaler_unit cache
+    /// (<see cref="UseScalerUnits"/>, see <see cref="DlmsPollerScratch"/>).
     /// </summary>
     public sealed class CosemObjectReader
     {
@@ -28,14 +30,16 @@ namespace Concentrator.Core.Dlms
         private static readonly ObisCode CurrentAssociation = new ObisCode(0, 0, 40, 0, 0, 255);
 
         private readonly DlmsClient _client;
-        private readonly ScalerUnitCache _cache;
+        private ScalerUnitCache _cache;
         private readonly CosemValueConverter _converter = new CosemValueConverter();
         private readonly Reading _scratchReading = new Reading();
         private readonly CosemAttributeDescriptor[] _attributes;
         private readonly int[] _attributeObject;
         private readonly byte[] _attributeRole;
         private readonly Reading[] _objectReading;
-        private readonly CosemAttributeDescriptor[] _columns = new CosemAttributeDescriptor[MaxProfileColumns];
+        // Made by the first profile read (32 descriptors are 4.6 KB of heap on nanoFramework; meters read only for
+        // registers never need them), then kept.
+        private CosemAttributeDescriptor[] _columns;
         private readonly ushort[] _columnDataIndex = new ushort[MaxProfileColumns];
         private readonly CosemAttributeDescriptor[] _one = new CosemAttributeDescriptor[2];
         private int _columnCount;
@@ -63,9 +67,21 @@ namespace Concentrator.Core.Dlms
             get { return _client.LastError; }
         }
 
+        /// <summary>The scaler_unit cache in use: the reader's own, or the one given to <see cref="UseScalerUnits"/>.</summary>
         public ScalerUnitCache ScalerUnits
         {
             get { return _cache; }
+        }
+
+        /// <summary>Reads the next meter with its own scaler_unit cache (scalers are the meter's configuration).</summary>
+        public void UseScalerUnits(ScalerUnitCache cache)
+        {
+            if (cache == null)
+            {
+                throw new ArgumentNullException("cache");
+            }
+
+            _cache = cache;
         }
 
         /// <summary>Objects left out of the last <see cref="ReadObjects"/> because the meter refused them.</summary>
@@ -82,6 +98,11 @@ namespace Concentrator.Core.Dlms
 
         public CosemAttributeDescriptor ProfileColumn(int index)
         {
+            if (index < 0 || index >= _columnCount)
+            {
+                throw new ArgumentOutOfRangeException("index", "the profile last read has " + _columnCount.ToString() + " columns");
+            }
+
             return _columns[index];
         }
 
@@ -558,6 +579,11 @@ namespace Concentrator.Core.Dlms
                     return Unexpected(_one[0], "capture object data_index is long-unsigned");
                 }
 
+                if (_columns == null)
+                {
+                    _columns = new CosemAttributeDescriptor[MaxProfileColumns];
+                }
+
                 _columns[c] = new CosemAttributeDescriptor(classId, name, attribute);
                 _columnDataIndex[c] = (ushort)objects.Integer;
             }
@@ -621,6 +647,38 @@ namespace Concentrator.Core.Dlms
         /// </summary>
         public DlmsClientStatus ReadObjectList(CosemObjectInfo[] objects, out int total)
         {
+            if (objects == null)
+            {
+                throw new ArgumentNullException("objects");
+            }
+
+            return ReadObjectList(objects, null, null, null, out total);
+        }
+
+        /// <summary>
+        /// Reads the association's object list into columns: class, version and logical name
+        /// (<see cref="ObisCode.ToKey"/>) of entry i at index i; a list longer than the columns is CapacityExceeded,
+        /// with <paramref name="total"/> the meter's count and the columns holding the first entries. Columns cost a
+        /// few bytes per entry on nanoFramework, an array of <see cref="CosemObjectInfo"/> 144.
+        /// </summary>
+        public DlmsClientStatus ReadObjectList(ushort[] classes, byte[] versions, long[] names, out int total)
+        {
+            if (classes == null || versions == null || names == null)
+            {
+                throw new ArgumentNullException(classes == null ? "classes" : versions == null ? "versions" : "names");
+            }
+
+            if (versions.Length != classes.Length || names.Length != classes.Length)
+            {
+                throw new ArgumentException("the columns have one length", "versions");
+            }
+
+            return ReadObjectList(null, classes, versions, names, out total);
+        }
+
+        private DlmsClientStatus ReadObjectList(CosemObjectInfo[] objects, ushort[] classes, byte[] versions, long[] names, out int total)
+        {
+            int capacity = objects != null ? objects.Length : classes.Length;
             total = 0;
             CosemAttributeDescriptor list = new CosemAttributeDescriptor(CosemObjectInfo.AssociationLogicalNameClass, CurrentAssociation, 2);
             DlmsClientStatus status = _client.Get(list);
@@ -663,11 +721,21 @@ namespace Concentrator.Core.Dlms
 
                 byte[] b = reader.Buffer;
                 int s = reader.ValueStart;
-                if (i < objects.Length)
+                if (i < capacity)
                 {
-                    objects[i].ClassId = classId;
-                    objects[i].Version = version;
-                    objects[i].LogicalName = new ObisCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+                    ObisCode name = new ObisCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+                    if (objects != null)
+                    {
+                        objects[i].ClassId = classId;
+                        objects[i].Version = version;
+                        objects[i].LogicalName = name;
+                    }
+                    else
+                    {
+                        classes[i] = classId;
+                        versions[i] = version;
+                        names[i] = name.ToKey();
+                    }
                 }
 
                 if (reader.SkipElements(fields - 3) != AxdrStatus.Ok)
@@ -676,9 +744,9 @@ namespace Concentrator.Core.Dlms
                 }
             }
 
-            if (total > objects.Length)
+            if (total > capacity)
             {
-                return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "object list fits the array given", objects.Length, total);
+                return _client.LastError.Set(DlmsClientStatus.CapacityExceeded, "object list fits the array given", capacity, total);
             }
 
             return DlmsClientStatus.Ok;

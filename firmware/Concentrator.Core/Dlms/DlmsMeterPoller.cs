@@ -14,27 +14,51 @@ namespace Concentrator.Core.Dlms
     public sealed class DlmsMeterPoller
     {
         private readonly DlmsClient _client;
-        private readonly DlmsClientError _readError = new DlmsClientError();
+        private readonly DlmsPollerScratch _shared;
         private readonly CosemObjectReader _reader;
-        private readonly CosemObjectInfo[] _catalogue;
-        private readonly ObisCode[] _wanted;
-        private readonly CosemObjectInfo[] _objects;
+        private readonly bool _ownsScalerUnits;
+        private ScalerUnitCache _scalerUnits;
+
+        // The meter's own objects, kept as OBIS keys and class/version columns (ObisCode.ToKey): a struct array would
+        // cost a heap object per entry on nanoFramework. The read expands them into the shared scratch. A configured
+        // list sizes them (and the scaler_unit cache) to its length; the names are the configured codes until they are
+        // resolved against the meter's object list.
+        private long[] _objectNames;
+        private ushort[] _objectClasses;
+        private byte[] _objectVersions;
         private int _wantedCount;
         private int _objectCount;
         private bool _resolved;
 
+        /// <summary>A meter with a reader of its own (its scaler_unit cache is the reader's).</summary>
         public DlmsMeterPoller(DlmsClient client, CosemObjectReader reader, int maxObjects, int catalogueCapacity)
+            : this(client, reader == null ? null : new DlmsPollerScratch(reader, maxObjects, catalogueCapacity), reader == null ? null : reader.ScalerUnits)
         {
-            if (client == null || reader == null)
+        }
+
+        /// <summary>
+        /// A meter of a bus whose pollers share <paramref name="shared"/> (one read at a time; the reader's client is
+        /// <paramref name="client"/>), with its own scaler_unit cache of <paramref name="scalerUnits"/> entries. Reads at
+        /// most as many objects per poll as the scratch holds.
+        /// </summary>
+        public DlmsMeterPoller(DlmsClient client, DlmsPollerScratch shared, int scalerUnits)
+            : this(client, shared, new ScalerUnitCache(scalerUnits))
+        {
+            _ownsScalerUnits = true;
+        }
+
+        private DlmsMeterPoller(DlmsClient client, DlmsPollerScratch shared, ScalerUnitCache scalerUnits)
+        {
+            if (client == null || shared == null)
             {
-                throw new ArgumentNullException(client == null ? "client" : "reader");
+                throw new ArgumentNullException(client == null ? "client" : "reader (or shared scratch)");
             }
 
             _client = client;
-            _reader = reader;
-            _wanted = new ObisCode[maxObjects];
-            _objects = new CosemObjectInfo[maxObjects];
-            _catalogue = new CosemObjectInfo[catalogueCapacity];
+            _shared = shared;
+            _reader = shared.Reader;
+            _scalerUnits = scalerUnits;
+            Size(shared.Objects.Length);
         }
 
         public DlmsClientError LastError
@@ -57,11 +81,14 @@ namespace Concentrator.Core.Dlms
 
         /// <summary>
         /// Sets the objects to read from "1-0:1.8.0, 1-0:32.7.0, …" (configuration time; allocates). Returns null, or
-        /// what is wrong with the list.
+        /// what is wrong with the list. An empty list reads every register the meter offers, up to the scratch's size.
         /// </summary>
         public string Configure(string objects)
         {
+            int maxObjects = _shared.Objects.Length;
+            Size(maxObjects);
             _wantedCount = 0;
+            _objectCount = 0;
             _resolved = false;
             if (objects == null)
             {
@@ -89,12 +116,24 @@ namespace Concentrator.Core.Dlms
                     return "'" + item + "' is not an OBIS code";
                 }
 
-                if (_wantedCount == _wanted.Length)
+                if (_wantedCount == maxObjects)
                 {
-                    return "more than " + _wanted.Length + " objects";
+                    _wantedCount = 0;
+                    return "more than " + maxObjects.ToString() + " objects";
                 }
 
-                _wanted[_wantedCount++] = code;
+                _objectNames[_wantedCount++] = code.ToKey();
+            }
+
+            if (_wantedCount > 0 && _wantedCount < maxObjects)
+            {
+                long[] names = _objectNames;
+                Size(_wantedCount);
+                Array.Copy(names, _objectNames, _wantedCount);
+                if (_ownsScalerUnits && _scalerUnits.Capacity > _wantedCount)
+                {
+                    _scalerUnits = new ScalerUnitCache(_wantedCount);
+                }
             }
 
             return null;
@@ -106,6 +145,16 @@ namespace Concentrator.Core.Dlms
         /// Only the first successful read of each meter pays it, so it delays the others on a bus once after a start.
         /// </summary>
         public int FirstReadBudgetMilliseconds = 60000;
+        // The meter's object columns for at most this many objects.
+        private void Size(int objects)
+        {
+            if (_objectNames == null || _objectNames.Length != objects)
+            {
+                _objectNames = new long[objects];
+                _objectClasses = new ushort[objects];
+                _objectVersions = new byte[objects];
+            }
+        }
 
         /// <summary>Reads the meter into <paramref name="set"/> (cleared first). The association is released whatever happens.</summary>
         public DlmsClientStatus Poll(ReadingSet set)
@@ -133,6 +182,7 @@ namespace Concentrator.Core.Dlms
             long received = transport.BytesReceived;
             set.Clear();
             set.Protocol = CosemObjectReader.ProtocolName;
+            _reader.UseScalerUnits(_scalerUnits);
             DlmsClientStatus status = _client.Associate();
             if (status == DlmsClientStatus.Ok && !_resolved)
             {
@@ -146,7 +196,15 @@ namespace Concentrator.Core.Dlms
 
             if (status == DlmsClientStatus.Ok)
             {
-                status = _reader.ReadObjects(_objects, _objectCount, set);
+                CosemObjectInfo[] objects = _shared.Objects;
+                for (int i = 0; i < _objectCount; i++)
+                {
+                    objects[i].ClassId = _objectClasses[i];
+                    objects[i].Version = _objectVersions[i];
+                    objects[i].LogicalName = ObisCode.FromKey(_objectNames[i]);
+                }
+
+                status = _reader.ReadObjects(objects, _objectCount, set);
             }
 
             if (status == DlmsClientStatus.Ok)
@@ -156,7 +214,8 @@ namespace Concentrator.Core.Dlms
             else
             {
                 // Keep the error of the read, whole (transport status included); the release is a courtesy to the meter.
-                _readError.CopyFrom(_client.LastError);
+                DlmsClientError readError = _shared.ReadError;
+                readError.CopyFrom(_client.LastError);
                 if (_client.Associated)
                 {
                     _client.Release();
@@ -166,7 +225,7 @@ namespace Concentrator.Core.Dlms
                     transport.Close();
                 }
 
-                _client.LastError.CopyFrom(_readError);
+                _client.LastError.CopyFrom(readError);
             }
 
             RoundTrips = transport.RoundTrips - roundTrips;
@@ -178,23 +237,25 @@ namespace Concentrator.Core.Dlms
         // Maps the configured OBIS codes to their classes through the object list (once per meter).
         private DlmsClientStatus Resolve()
         {
+            ushort[] classes = _shared.CatalogueClasses;
+            byte[] versions = _shared.CatalogueVersions;
+            long[] names = _shared.CatalogueNames;
             int total;
-            DlmsClientStatus status = _reader.ReadObjectList(_catalogue, out total);
+            DlmsClientStatus status = _reader.ReadObjectList(classes, versions, names, out total);
             if (status != DlmsClientStatus.Ok && status != DlmsClientStatus.CapacityExceeded)
             {
                 return status;
             }
 
-            int known = total < _catalogue.Length ? total : _catalogue.Length;
+            int known = total < classes.Length ? total : classes.Length;
             _objectCount = 0;
             if (_wantedCount == 0)
             {
-                for (int i = 0; i < known && _objectCount < _objects.Length; i++)
+                for (int i = 0; i < known && _objectCount < _objectNames.Length; i++)
                 {
-                    ushort classId = _catalogue[i].ClassId;
-                    if (classId == CosemObjectInfo.DataClass || CosemObjectInfo.HasScalerUnit(classId))
+                    if (classes[i] == CosemObjectInfo.DataClass || CosemObjectInfo.HasScalerUnit(classes[i]))
                     {
-                        _objects[_objectCount++] = _catalogue[i];
+                        Keep(classes[i], versions[i], names[i]);
                     }
                 }
             }
@@ -205,7 +266,7 @@ namespace Concentrator.Core.Dlms
                     int found = -1;
                     for (int i = 0; i < known; i++)
                     {
-                        if (_catalogue[i].LogicalName == _wanted[w])
+                        if (names[i] == _objectNames[w])
                         {
                             found = i;
                             break;
@@ -214,19 +275,29 @@ namespace Concentrator.Core.Dlms
 
                     if (found < 0)
                     {
+                        _objectCount = 0;
                         DlmsClientError error = _client.LastError;
                         error.Clear();
                         error.Result = DataAccessResult.ObjectUndefined;
-                        error.SetAttribute(new CosemAttributeDescriptor(0, _wanted[w], 2));
-                        return error.Set(DlmsClientStatus.DataAccessError, "configured object is in the meter's object list");
+                        error.SetAttribute(new CosemAttributeDescriptor(0, ObisCode.FromKey(_objectNames[w]), 2));
+                        return error.Set(DlmsClientStatus.DataAccessError, total > classes.Length
+                            ? "configured object is in the first " + classes.Length.ToString() + " entries of the meter's object list (" + total.ToString() + " entries)"
+                            : "configured object is in the meter's object list");
                     }
 
-                    _objects[_objectCount++] = _catalogue[found];
+                    Keep(classes[found], versions[found], names[found]); // entry w: the same code, now with its class
                 }
             }
 
             _resolved = true;
             return DlmsClientStatus.Ok;
+        }
+
+        private void Keep(ushort classId, byte version, long name)
+        {
+            _objectNames[_objectCount] = name;
+            _objectClasses[_objectCount] = classId;
+            _objectVersions[_objectCount++] = version;
         }
     }
 }

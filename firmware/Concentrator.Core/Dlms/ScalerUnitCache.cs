@@ -8,7 +8,7 @@ namespace Concentrator.Core.Dlms
     /// </summary>
     public sealed class ScalerUnitCache
     {
-        private readonly ObisCode[] _names;
+        private readonly long[] _keys; // ObisCode.ToKey(): an ObisCode[] costs a heap object per entry on nanoFramework
         private readonly ushort[] _classes;
         private readonly sbyte[] _scalers;
         private readonly byte[] _units;
@@ -22,10 +22,16 @@ namespace Concentrator.Core.Dlms
                 throw new System.ArgumentOutOfRangeException("capacity");
             }
 
-            _names = new ObisCode[capacity];
+            _keys = new long[capacity];
             _classes = new ushort[capacity];
             _scalers = new sbyte[capacity];
             _units = new byte[capacity];
+        }
+
+        /// <summary>Entries the cache holds at most.</summary>
+        public int Capacity
+        {
+            get { return _keys.Length; }
         }
 
         public int Count
@@ -35,9 +41,10 @@ namespace Concentrator.Core.Dlms
 
         public bool TryGet(ushort classId, ObisCode logicalName, out sbyte scaler, out byte unit)
         {
+            long key = logicalName.ToKey();
             for (int i = 0; i < _count; i++)
             {
-                if (_classes[i] == classId && _names[i] == logicalName)
+                if (_classes[i] == classId && _keys[i] == key)
                 {
                     scaler = _scalers[i];
                     unit = _units[i];
@@ -52,9 +59,10 @@ namespace Concentrator.Core.Dlms
 
         public void Set(ushort classId, ObisCode logicalName, sbyte scaler, byte unit)
         {
+            long key = logicalName.ToKey();
             for (int i = 0; i < _count; i++)
             {
-                if (_classes[i] == classId && _names[i] == logicalName)
+                if (_classes[i] == classId && _keys[i] == key)
                 {
                     _scalers[i] = scaler;
                     _units[i] = unit;
@@ -63,17 +71,17 @@ namespace Concentrator.Core.Dlms
             }
 
             int slot;
-            if (_count < _names.Length)
+            if (_count < _keys.Length)
             {
                 slot = _count++;
             }
             else
             {
                 slot = _next;
-                _next = (_next + 1) % _names.Length;
+                _next = (_next + 1) % _keys.Length;
             }
 
-            _names[slot] = logicalName;
+            _keys[slot] = key;
             _classes[slot] = classId;
             _scalers[slot] = scaler;
             _units[slot] = unit;

@@ -26,6 +26,22 @@ namespace Concentrator.Core.Obis
             F = f;
         }
 
+        /// <summary>
+        /// The code packed into 48 bits, A in the highest byte. Tables kept for many meters hold keys instead of
+        /// ObisCode values: on nanoFramework every struct in an array or field is a heap object of its own (seven
+        /// 12-byte blocks for an ObisCode), a long in a long[] is eight bytes.
+        /// </summary>
+        public long ToKey()
+        {
+            return ((long)A << 40) | ((long)B << 32) | ((long)C << 24) | ((long)D << 16) | ((long)E << 8) | F;
+        }
+
+        /// <summary>The code of a <see cref="ToKey"/> key.</summary>
+        public static ObisCode FromKey(long key)
+        {
+            return new ObisCode((byte)(key >> 40), (byte)(key >> 32), (byte)(key >> 24), (byte)(key >> 16), (byte)(key >> 8), (byte)key);
+        }
+
         public bool Equals(ObisCode other)
         {
             return A == other.A && B == other.B && C == other.C && D == other.D && E == other.E && F == other.F;

@@ -194,7 +194,7 @@ namespace Concentrator.Core.Quality
         {
             int first = meter * _registersPerMeter;
             int used = _used[meter];
-            long key = Key(reading.Obis);
+            long key = reading.Obis.ToKey();
             for (int i = first; i < first + used; i++)
             {
                 if (_keys[i] == key)
@@ -218,11 +218,6 @@ namespace Concentrator.Core.Quality
             _exponent[slot] = reading.Exponent;
             _used[meter] = used + 1;
             return false;
-        }
-
-        private static long Key(ObisCode obis)
-        {
-            return ((long)obis.A << 40) | ((long)obis.B << 32) | ((long)obis.C << 24) | ((long)obis.D << 16) | ((long)obis.E << 8) | obis.F;
         }
 
         /// <summary>Exact comparison of m1 × 10^e1 with m2 × 10^e2 ("000687.138" and "687.1380" are equal).</summary>

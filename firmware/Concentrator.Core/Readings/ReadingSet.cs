@@ -3,9 +3,13 @@ using System;
 namespace Concentrator.Core.Readings
 {
     /// <summary>
-    /// The readings of one telegram, readout or response: a fixed number of preallocated <see cref="Reading"/>s and
-    /// one text buffer for raw values and units, sized once from configuration and reused, so the per-telegram
-    /// path allocates nothing. Decoders fill it; consumers read it before the decoder's next telegram.
+    /// The readings of one telegram, readout or response: at most <see cref="Capacity"/> <see cref="Reading"/>s and
+    /// one text buffer for raw values and units, sized once from configuration and reused. A reading object is made
+    /// the first time the set holds that many readings and kept: once the meter's largest telegram has been seen the
+    /// per-telegram path allocates nothing, and a set costs the readings its meter sends, not its capacity (on
+    /// nanoFramework a Reading with its OBIS code and time is 360 bytes of heap; a DSMR decoder's 96 preallocated
+    /// readings were 35 KB for telegrams of about 35). Decoders fill it; consumers read it before the decoder's next
+    /// telegram.
     /// </summary>
     public sealed class ReadingSet
     {
@@ -27,11 +31,6 @@ namespace Concentrator.Core.Readings
             }
 
             _readings = new Reading[capacity];
-            for (int i = 0; i < capacity; i++)
-            {
-                _readings[i] = new Reading();
-            }
-
             _text = new byte[textCapacity];
         }
 
@@ -44,6 +43,21 @@ namespace Concentrator.Core.Readings
         public int Capacity
         {
             get { return _readings.Length; }
+        }
+
+        /// <summary>Reading objects made so far: the most readings the set has held at once.</summary>
+        public int Allocated
+        {
+            get
+            {
+                int made = 0;
+                while (made < _readings.Length && _readings[made] != null)
+                {
+                    made++;
+                }
+
+                return made;
+            }
         }
 
         /// <summary>The shared text buffer; readings refer to it by start and length.</summary>
@@ -127,7 +141,14 @@ namespace Concentrator.Core.Readings
                 return null;
             }
 
-            Reading reading = _readings[_count++];
+            Reading reading = _readings[_count];
+            if (reading == null)
+            {
+                reading = new Reading();
+                _readings[_count] = reading;
+            }
+
+            _count++;
             reading.Clear();
             return reading;
         }
