@@ -144,7 +144,7 @@ namespace Concentrator.Core.Dlms
         /// object list once (at 9600 baud about 9 s for a meter with 270 objects, against about 1.3 s for later reads).
         /// Only the first successful read of each meter pays it, so it delays the others on a bus once after a start.
         /// </summary>
-        public int FirstReadBudgetMilliseconds = 60000;
+        public const int FirstReadBudgetMilliseconds = 60000;
         // The meter's object columns for at most this many objects.
         private void Size(int objects)
         {
