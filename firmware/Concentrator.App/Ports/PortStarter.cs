@@ -25,19 +25,20 @@ namespace Concentrator.App.Ports
     /// <summary>
     /// Builds and starts one thread per port the <see cref="PortPlan"/> lets run: the push ports (P1, SML head) with
     /// their continuous readers, the polled ports (optical head: IEC 62056-21; RS485 bus: DLMS/COSEM over HDLC) with
-    /// Core's <see cref="PortScheduler"/> and its readers. Every meter gets its <see cref="MeterPublisher"/> first, so
+    /// Core's <see cref="PortScheduler"/> and its readers, and the TCP meters (<see cref="TcpPortStarter"/>: one thread
+    /// per endpoint). Every meter gets its <see cref="MeterPublisher"/> first, so
     /// that a port that cannot run, a driver that refuses its pins, or a meter the port cannot read is reported on the
     /// meter's error topic (and in the log) while the other ports run.
     /// </summary>
     public static class PortStarter
     {
         /// <summary>DLMS client buffers on the device (the desktop defaults are larger): one client per bus and password.</summary>
-        private const int DlmsDataBufferBytes = 4096;
-        private const int DlmsMaxReceivePdu = 512;
+        internal const int DlmsDataBufferBytes = 4096;
+        internal const int DlmsMaxReceivePdu = 512;
 
         /// <summary>Objects read per DLMS meter, and the size of the object list kept to resolve them.</summary>
-        private const int DlmsMaxObjects = 16;
-        private const int DlmsCatalogue = 64;
+        internal const int DlmsMaxObjects = 16;
+        internal const int DlmsCatalogue = 64;
 
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
         public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
@@ -65,6 +66,7 @@ namespace Concentrator.App.Ports
             Guarded(MeterPort.Optical, plan, settings, publisher);
             Guarded(MeterPort.Rs485, plan, settings, publisher);
             Guarded(MeterPort.SmlPush, plan, settings, publisher);
+            Guarded(MeterPort.Tcp, plan, settings, publisher);
             return p1;
         }
 
@@ -91,6 +93,9 @@ namespace Concentrator.App.Ports
                         break;
                     case MeterPort.SmlPush:
                         StartSml(meters[0], settings, publisher);
+                        break;
+                    case MeterPort.Tcp:
+                        TcpPortStarter.Start(meters, publisher);
                         break;
                 }
             }
@@ -232,17 +237,12 @@ namespace Concentrator.App.Ports
 
                 if (client == null)
                 {
-                    DlmsClientOptions clientOptions = new DlmsClientOptions();
-                    clientOptions.Authentication = password ? DlmsAuthentication.Low : DlmsAuthentication.None;
-                    clientOptions.Password = meter.Password;
-                    clientOptions.DataBufferSize = DlmsDataBufferBytes;
-                    clientOptions.MaxReceivePduSize = DlmsMaxReceivePdu;
-                    client = new DlmsClient(transport, clientOptions);
+                    client = NewDlmsClient(transport, meter.Password);
                     clients[clientCount] = client;
                     passwords[clientCount++] = meter.Password;
                 }
 
-                DlmsMeterPoller poller = new DlmsMeterPoller(client, new CosemObjectReader(client, DlmsMaxObjects), DlmsMaxObjects, DlmsCatalogue);
+                DlmsMeterPoller poller = NewDlmsPoller(client);
                 string objects = poller.Configure(meter.Objects);
                 if (objects != null)
                 {
@@ -268,7 +268,24 @@ namespace Concentrator.App.Ports
             StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, BusSchedule(), publisher, name);
         }
 
-        private static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
+        /// <summary>A DLMS client with the device's buffer sizes: public, or low-level security with <paramref name="password"/>.</summary>
+        internal static DlmsClient NewDlmsClient(IApduTransport transport, string password)
+        {
+            DlmsClientOptions clientOptions = new DlmsClientOptions();
+            clientOptions.Authentication = password.Length > 0 ? DlmsAuthentication.Low : DlmsAuthentication.None;
+            clientOptions.Password = password;
+            clientOptions.DataBufferSize = DlmsDataBufferBytes;
+            clientOptions.MaxReceivePduSize = DlmsMaxReceivePdu;
+            return new DlmsClient(transport, clientOptions);
+        }
+
+        /// <summary>A poller for one meter over <paramref name="client"/>, with the device's object limits.</summary>
+        internal static DlmsMeterPoller NewDlmsPoller(DlmsClient client)
+        {
+            return new DlmsMeterPoller(client, new CosemObjectReader(client, DlmsMaxObjects), DlmsMaxObjects, DlmsCatalogue);
+        }
+
+        internal static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
         {
             MeterPublisher[] sinks = new MeterPublisher[meters.Length];
             for (int i = 0; i < meters.Length; i++)
