@@ -26,7 +26,8 @@ namespace Concentrator.App.Ports
     /// whose meters are read one at a time with the same readers as the serial ports (IEC 62056-21, DLMS/COSEM over HDLC
     /// on a bus behind a serial-to-TCP converter, DLMS over the IEC 62056-47 wrapper, SML pull, DSMR at an interval), or
     /// a continuous loop (<see cref="ContinuousPortLoop"/>) for a DSMR P1 or SML stream (INT=0). Meters the plan leaves
-    /// out are reported on their error topics with the reason; the rest runs.
+    /// out, and endpoints the free heap cannot hold beside MQTT's reserve (<see cref="TcpEndpointPlan.HeapProblem"/>),
+    /// are reported on their meters' error topics with the reason; the rest runs.
     /// </summary>
     public static class TcpPortStarter
     {
@@ -51,6 +52,21 @@ namespace Concentrator.App.Ports
             for (int e = 0; e < plan.Count; e++)
             {
                 TcpEndpoint endpoint = plan[e];
+
+                // Started only while the heap has room for its readers and still keeps MQTT's reserve (without PSRAM
+                // that is one or two endpoints beside the serial ports; see Core's Scheduling/README.md).
+                string heap = TcpEndpointPlan.HeapProblem(endpoint, nanoFramework.Runtime.Native.GC.Run(false));
+                if (heap != null)
+                {
+                    Log.Info(heap);
+                    for (int m = 0; m < endpoint.MeterCount; m++)
+                    {
+                        publisher.Find(endpoint.Meter(m).Id).ReportProblem(heap);
+                    }
+
+                    continue;
+                }
+
                 try
                 {
                     StartEndpoint(endpoint, publisher);

@@ -19,6 +19,28 @@ namespace Concentrator.Core.Scheduling
         /// <summary>TCP connections the board reads at most (threads, sockets, heap: see the README).</summary>
         public const int MaxEndpoints = 4;
 
+        /// <summary>
+        /// Heap kept free when the board starts an endpoint: M2Mqtt's in-flight messages (8 payloads of up to
+        /// <c>mqtt.payload_bytes</c>, 4 KiB) are allocated later, once the broker is connected.
+        /// </summary>
+        public const int HeapReserveBytes = 32768;
+
+        /// <summary>An endpoint's own cost beside its readers: its thread and stack frames, the socket link, the loop (estimated).</summary>
+        public const int EndpointHeapBytes = 3072;
+
+        // Readers' heap per meter, measured on desktop .NET by TcpEndpointMemoryTests with the board's sizes and rounded up
+        // (the bulk is byte buffers, which nanoFramework stores as densely): the first meter of a protocol on an endpoint
+        // pays for what the endpoint's meters of that protocol share (IEC session; HDLC bus, session and DLMS client).
+        public const int IecFirstHeapBytes = 37888;
+        public const int IecFurtherHeapBytes = 512;
+        public const int HdlcFirstHeapBytes = 22528;
+        public const int HdlcFurtherHeapBytes = 9216;
+        public const int WrapperHeapBytes = 20480;
+        public const int SmlPullHeapBytes = 20480;
+        public const int SmlStreamHeapBytes = 16384;
+        public const int DsmrPolledHeapBytes = 23552;
+        public const int DsmrStreamHeapBytes = 20480;
+
         private readonly TcpEndpoint[] _endpoints = new TcpEndpoint[MaxEndpoints];
         private readonly MeterDefinition[] _rejected;
         private readonly string[] _reasons;
@@ -191,6 +213,61 @@ namespace Concentrator.Core.Scheduling
             return meter.IntervalSeconds == 0 && (meter.Protocol == MeterProtocol.Dsmr || meter.Protocol == MeterProtocol.Sml)
                 ? TcpEndpointKind.Continuous
                 : TcpEndpointKind.Polled;
+        }
+
+        /// <summary>
+        /// The heap an endpoint takes once started (its readers, thread and link), from the measured figures above.
+        /// HDLC meters with a second password on one bus add a DLMS client each, which this does not count.
+        /// </summary>
+        public static int EstimatedHeapBytes(TcpEndpoint endpoint)
+        {
+            int bytes = EndpointHeapBytes;
+            bool iec = false;
+            bool hdlc = false;
+            for (int i = 0; i < endpoint.MeterCount; i++)
+            {
+                MeterDefinition meter = endpoint.Meter(i);
+                bool stream = endpoint.Kind == TcpEndpointKind.Continuous;
+                switch (meter.Protocol)
+                {
+                    case MeterProtocol.Iec62056_21:
+                        bytes += iec ? IecFurtherHeapBytes : IecFirstHeapBytes;
+                        iec = true;
+                        break;
+                    case MeterProtocol.DlmsHdlc:
+                        bytes += hdlc ? HdlcFurtherHeapBytes : HdlcFirstHeapBytes;
+                        hdlc = true;
+                        break;
+                    case MeterProtocol.DlmsWrapper:
+                        bytes += WrapperHeapBytes;
+                        break;
+                    case MeterProtocol.Sml:
+                        bytes += stream ? SmlStreamHeapBytes : SmlPullHeapBytes;
+                        break;
+                    default:
+                        bytes += stream ? DsmrStreamHeapBytes : DsmrPolledHeapBytes;
+                        break;
+                }
+            }
+
+            return bytes;
+        }
+
+        /// <summary>
+        /// Why the endpoint cannot be started with <paramref name="freeBytes"/> of free heap (its estimate plus
+        /// <see cref="HeapReserveBytes"/> do not fit), or null when it can.
+        /// </summary>
+        public static string HeapProblem(TcpEndpoint endpoint, long freeBytes)
+        {
+            int need = EstimatedHeapBytes(endpoint);
+            if (freeBytes >= need + HeapReserveBytes)
+            {
+                return null;
+            }
+
+            return "TCP " + endpoint.Name + " not started: its meters need about " + ((need + 1023) / 1024).ToString() + " KB of heap and "
+                + (freeBytes / 1024).ToString() + " KB are free, of which " + (HeapReserveBytes / 1024).ToString()
+                + " KB stay for MQTT (a board with PSRAM has room for more)";
         }
 
         /// <summary>One line for the log: each endpoint with its meters, and how many TCP meters are left out.</summary>

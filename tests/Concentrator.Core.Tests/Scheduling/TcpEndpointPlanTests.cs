@@ -72,6 +72,28 @@ namespace Concentrator.Core.Tests.Scheduling
         }
 
         [TestMethod]
+        public void Heap_estimate_decides_whether_an_endpoint_starts()
+        {
+            MeterDefinition[] meters = new MeterDefinition[]
+            {
+                Tcp("bus-17", MeterProtocol.DlmsHdlc, "10.0.0.5:4001/1/17", 900),
+                Tcp("bus-18", MeterProtocol.DlmsHdlc, "10.0.0.5:4001/1/18", 900),
+                Tcp("wrap-1", MeterProtocol.DlmsWrapper, "10.0.0.9:4059", 900),
+                Tcp("p1-tcp", MeterProtocol.Dsmr, "10.0.0.7:2001", 0),
+            };
+            TcpEndpointPlan plan = TcpEndpointPlan.From(meters, meters.Length);
+
+            // Endpoint, first HDLC meter (bus, session, client), second HDLC meter (poller and readings).
+            Assert.AreEqual(3072 + 22528 + 9216, TcpEndpointPlan.EstimatedHeapBytes(plan[0]));
+            Assert.AreEqual(3072 + 20480, TcpEndpointPlan.EstimatedHeapBytes(plan[1]));
+            Assert.AreEqual(3072 + 20480, TcpEndpointPlan.EstimatedHeapBytes(plan[2]));
+
+            Assert.IsNull(TcpEndpointPlan.HeapProblem(plan[0], 34816 + TcpEndpointPlan.HeapReserveBytes));
+            Assert.AreEqual("TCP 10.0.0.5:4001 not started: its meters need about 34 KB of heap and 65 KB are free, of which 32 KB stay for MQTT (a board with PSRAM has room for more)",
+                TcpEndpointPlan.HeapProblem(plan[0], 34816 + TcpEndpointPlan.HeapReserveBytes - 1));
+        }
+
+        [TestMethod]
         public void Host_names_differing_only_in_case_are_one_endpoint()
         {
             MeterDefinition[] meters = new MeterDefinition[]
