@@ -33,12 +33,8 @@ namespace Concentrator.App.Ports
     public static class PortStarter
     {
         /// <summary>DLMS client buffers on the device (the desktop defaults are larger): one client per bus and password.</summary>
-        internal const int DlmsDataBufferBytes = 4096;
-        internal const int DlmsMaxReceivePdu = 512;
-
-        /// <summary>Objects read per DLMS meter, and the size of the object list kept to resolve them.</summary>
-        internal const int DlmsMaxObjects = 16;
-        internal const int DlmsCatalogue = 64;
+        /// <summary>Objects read per DLMS meter (16), the object list kept to resolve them (64), 4 KiB data buffer, 512-byte PDUs.</summary>
+        internal static readonly BoardReaderOptions ReaderSizes = new BoardReaderOptions();
 
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
         public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
@@ -237,12 +233,12 @@ namespace Concentrator.App.Ports
 
                 if (client == null)
                 {
-                    client = NewDlmsClient(transport, meter.Password);
+                    client = ReaderSizes.NewDlmsClient(transport, meter.Password);
                     clients[clientCount] = client;
                     passwords[clientCount++] = meter.Password;
                 }
 
-                DlmsMeterPoller poller = NewDlmsPoller(client);
+                DlmsMeterPoller poller = ReaderSizes.NewDlmsPoller(client);
                 string objects = poller.Configure(meter.Objects);
                 if (objects != null)
                 {
@@ -252,7 +248,7 @@ namespace Concentrator.App.Ports
 
                 sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
                 meters[kept] = meter;
-                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member);
+                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(ReaderSizes.DlmsMaxObjects * 2, 1024), transport, member);
             }
 
             if (kept == 0)
@@ -266,23 +262,6 @@ namespace Concentrator.App.Ports
             Array.Copy(readers, scheduledReaders, kept);
             string name = "RS485 bus " + options.PortName;
             StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, BusSchedule(), publisher, name);
-        }
-
-        /// <summary>A DLMS client with the device's buffer sizes: public, or low-level security with <paramref name="password"/>.</summary>
-        internal static DlmsClient NewDlmsClient(IApduTransport transport, string password)
-        {
-            DlmsClientOptions clientOptions = new DlmsClientOptions();
-            clientOptions.Authentication = password.Length > 0 ? DlmsAuthentication.Low : DlmsAuthentication.None;
-            clientOptions.Password = password;
-            clientOptions.DataBufferSize = DlmsDataBufferBytes;
-            clientOptions.MaxReceivePduSize = DlmsMaxReceivePdu;
-            return new DlmsClient(transport, clientOptions);
-        }
-
-        /// <summary>A poller for one meter over <paramref name="client"/>, with the device's object limits.</summary>
-        internal static DlmsMeterPoller NewDlmsPoller(DlmsClient client)
-        {
-            return new DlmsMeterPoller(client, new CosemObjectReader(client, DlmsMaxObjects), DlmsMaxObjects, DlmsCatalogue);
         }
 
         internal static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)

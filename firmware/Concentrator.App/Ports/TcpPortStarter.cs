@@ -37,9 +37,6 @@ namespace Concentrator.App.Ports
         /// </summary>
         public const int ReadBudgetMilliseconds = 40000;
 
-        /// <summary>Wrapper response timeout: a LAN or a cellular router in front of the meter answers well within it.</summary>
-        private const int WrapperResponseMilliseconds = 3000;
-
         public static void Start(MeterDefinition[] meters, ReadingPublisher publisher)
         {
             TcpEndpointPlan plan = TcpEndpointPlan.From(meters, meters.Length);
@@ -106,7 +103,7 @@ namespace Concentrator.App.Ports
             MeterDefinition[] all = endpoint.Meters();
             MeterDefinition[] kept = new MeterDefinition[all.Length];
             IMeterReader[] built = new IMeterReader[all.Length];
-            EndpointReaders shared = new EndpointReaders(link, all.Length);
+            TcpEndpointReaders shared = new TcpEndpointReaders(link, new SystemMillisecondClock(), new SystemScheduleClock(), PortStarter.ReaderSizes, all.Length);
             int count = 0;
             for (int i = 0; i < all.Length; i++)
             {
@@ -138,125 +135,6 @@ namespace Concentrator.App.Ports
             SchedulerOptions schedule = new SchedulerOptions();
             schedule.ReadBudgetMilliseconds = ReadBudgetMilliseconds;
             PortStarter.StartPolled(handle, meters, readers, schedule, publisher, name);
-        }
-
-        /// <summary>
-        /// The readers of one polled endpoint: what meters of one protocol can share is made once (the IEC session; the
-        /// HDLC bus arbiter and one DLMS client per password), the rest per meter.
-        /// </summary>
-        private sealed class EndpointReaders
-        {
-            private readonly SocketByteLink _link;
-            private readonly DlmsClient[] _clients;
-            private readonly string[] _passwords;
-            private int _clientCount;
-            private IecMeterReader _iec;
-            private BusMemberTransport _bus;
-
-            public EndpointReaders(SocketByteLink link, int meters)
-            {
-                _link = link;
-                _clients = new DlmsClient[meters];
-                _passwords = new string[meters];
-            }
-
-            public IMeterReader ReaderFor(MeterDefinition meter)
-            {
-                string host;
-                int port;
-                string target;
-                TcpAddress.TryParse(meter.Address, out host, out port, out target);
-                switch (meter.Protocol)
-                {
-                    case MeterProtocol.Iec62056_21:
-                        return Iec();
-                    case MeterProtocol.DlmsHdlc:
-                        return Hdlc(meter, target);
-                    case MeterProtocol.DlmsWrapper:
-                        return Wrapper(meter, target);
-                    case MeterProtocol.Sml:
-                        SmlClientOptions sml = new SmlClientOptions();
-                        return new SmlPullMeterReader(new SmlClientSession(_link, new SmlFileDecoder(new SmlDecoderOptions()), sml), sml);
-                    default:
-                        return new P1MeterReader(_link, new DsmrTelegramDecoder(new DsmrDecoderOptions()), new SystemScheduleClock(), 100, 512);
-                }
-            }
-
-            // One session for every IEC meter of the endpoint (they are read one at a time). A serial-to-TCP converter
-            // cannot follow a baud change, so the readout stays at the converter's speed (acknowledged with baud '0').
-            private IMeterReader Iec()
-            {
-                if (_iec == null)
-                {
-                    IecSessionOptions template = new IecSessionOptions();
-                    template.PortMaximumBaud = 300;
-                    IecSession session = new IecSession(_link, new SystemMillisecondClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(_clients.Length));
-                    _iec = new IecMeterReader(session, template);
-                }
-
-                return _iec;
-            }
-
-            // The meters of an RS485 bus behind the converter, as on the board's own bus: one arbiter, one HDLC session.
-            private IMeterReader Hdlc(MeterDefinition meter, string target)
-            {
-                if (_bus == null)
-                {
-                    _bus = new BusMemberTransport(new MeterBusArbiter(_link, new SystemMillisecondClock(), new HdlcSessionOptions()));
-                }
-
-                HdlcAddress server;
-                HdlcAddress.TryParse(target, out server); // checked by the plan
-                bool password = meter.Password.Length > 0;
-                LineSettings line = new LineSettings(meter.BaudCap > 0 ? meter.BaudCap : 9600, 8, LineParity.None, 1, false);
-                int member = _bus.Bus.Add(server, HdlcAddress.Client(password ? HdlcAddress.PasswordClient : HdlcAddress.PublicClient), line);
-                DlmsClient client = null;
-                for (int c = 0; c < _clientCount; c++)
-                {
-                    if (_passwords[c] == meter.Password)
-                    {
-                        client = _clients[c];
-                    }
-                }
-
-                if (client == null)
-                {
-                    client = PortStarter.NewDlmsClient(_bus, meter.Password);
-                    _clients[_clientCount] = client;
-                    _passwords[_clientCount++] = meter.Password;
-                }
-
-                return new DlmsMeterReader(Poller(client, meter), NewDlmsReadings(), _bus, member);
-            }
-
-            // A meter behind the wrapper: its own transport (its wPort) over the endpoint's connection.
-            private IMeterReader Wrapper(MeterDefinition meter, string target)
-            {
-                bool password = meter.Password.Length > 0;
-                WrapperTransportOptions options = new WrapperTransportOptions();
-                options.ClientPort = password ? HdlcAddress.PasswordClient : HdlcAddress.PublicClient;
-                options.ServerPort = target.Length == 0 ? 1 : int.Parse(target); // checked by the plan
-                options.ResponseTimeoutMilliseconds = WrapperResponseMilliseconds;
-                WrapperTransport transport = new WrapperTransport(_link, new SystemMillisecondClock(), options);
-                return new DlmsMeterReader(Poller(PortStarter.NewDlmsClient(transport, meter.Password), meter), NewDlmsReadings());
-            }
-
-            private static DlmsMeterPoller Poller(DlmsClient client, MeterDefinition meter)
-            {
-                DlmsMeterPoller poller = PortStarter.NewDlmsPoller(client);
-                string objects = poller.Configure(meter.Objects);
-                if (objects != null)
-                {
-                    throw new ArgumentException("OBJ: " + objects);
-                }
-
-                return poller;
-            }
-
-            private static ReadingSet NewDlmsReadings()
-            {
-                return new ReadingSet(PortStarter.DlmsMaxObjects * 2, 1024);
-            }
         }
     }
 }

@@ -167,7 +167,8 @@ namespace Concentrator.Core.Scheduling
 
                     break;
                 case MeterProtocol.DlmsWrapper:
-                    if (target.Length > 0 && !IsNumber(target, 1, 65535))
+                    int wPort;
+                    if (target.Length > 0 && !Configuration.ConfigValues.TryParseNumber(target, 1, 65535, out wPort))
                     {
                         return "meter " + meter.Id + ": a wrapper meter needs ADDR=HOST:PORT or HOST:PORT/WPORT (server wPort 1 to 65535), got '" + meter.Address + "'";
                     }
@@ -324,27 +325,6 @@ namespace Concentrator.Core.Scheduling
                 default:
                     return string.Empty;
             }
-        }
-
-        private static bool IsNumber(string text, int min, int max)
-        {
-            if (text.Length == 0 || text.Length > 5)
-            {
-                return false;
-            }
-
-            int value = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return false;
-                }
-
-                value = value * 10 + (text[i] - '0');
-            }
-
-            return value >= min && value <= max;
         }
     }
 }
