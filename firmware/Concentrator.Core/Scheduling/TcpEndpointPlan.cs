@@ -33,9 +33,9 @@ namespace Concentrator.Core.Scheduling
         // pays for what the endpoint's meters of that protocol share (IEC session; HDLC bus, session and DLMS client).
         public const int IecFirstHeapBytes = 37888;
         public const int IecFurtherHeapBytes = 512;
-        public const int HdlcFirstHeapBytes = 22528;
+        public const int HdlcFirstHeapBytes = 26624;
         public const int HdlcFurtherHeapBytes = 9216;
-        public const int WrapperHeapBytes = 20480;
+        public const int WrapperHeapBytes = 24576;
         public const int SmlPullHeapBytes = 20480;
         public const int SmlStreamHeapBytes = 16384;
         public const int DsmrPolledHeapBytes = 23552;

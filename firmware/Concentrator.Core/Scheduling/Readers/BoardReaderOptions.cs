@@ -8,8 +8,12 @@ namespace Concentrator.Core.Scheduling.Readers
     /// </summary>
     public sealed class BoardReaderOptions
     {
-        /// <summary>DLMS client data buffer (one client per bus and password, or per wrapper meter).</summary>
-        public int DlmsDataBufferBytes = 4096;
+        /// <summary>
+        /// DLMS client data buffer (one client per bus and password, or per wrapper meter). A whole response must fit,
+        /// the object list (0-0:40.0.0*255 attribute 2) read to resolve OBJ included: the simulated E350's is 4.5 KB,
+        /// so 4 KiB was too small (found by the desktop test of the board's TCP path).
+        /// </summary>
+        public int DlmsDataBufferBytes = 8192;
 
         /// <summary>Largest APDU the DLMS client accepts (proposed in the AARQ).</summary>
         public int DlmsMaxReceivePdu = 512;
