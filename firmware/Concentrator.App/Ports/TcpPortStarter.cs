@@ -1,19 +1,13 @@
 using System;
 using System.Threading;
 using Concentrator.App.Publishing;
-using Concentrator.Core.Bus;
-using Concentrator.Core.Dlms;
 using Concentrator.Core.Dsmr;
-using Concentrator.Core.Hdlc;
-using Concentrator.Core.Iec62056;
 using Concentrator.Core.Io;
 using Concentrator.Core.Meters;
 using Concentrator.Core.P1;
-using Concentrator.Core.Readings;
 using Concentrator.Core.Scheduling;
 using Concentrator.Core.Scheduling.Readers;
 using Concentrator.Core.Sml;
-using Concentrator.Core.Wrapper;
 using Concentrator.Drivers.Net;
 using Concentrator.Drivers.Timing;
 
@@ -36,6 +30,12 @@ namespace Concentrator.App.Ports
         /// exchanges of at most 3 s (wrapper) or the HDLC session's 4 × 1.5 s.
         /// </summary>
         public const int ReadBudgetMilliseconds = 40000;
+
+        /// <summary>
+        /// Read budget of an endpoint with IEC 62056-21 meters: the readout stays at the converter's speed, often 300
+        /// baud, where a few KB take a minute (as on the optical port).
+        /// </summary>
+        public const int IecReadBudgetMilliseconds = 90000;
 
         public static void Start(MeterDefinition[] meters, ReadingPublisher publisher)
         {
@@ -134,6 +134,14 @@ namespace Concentrator.App.Ports
 
             SchedulerOptions schedule = new SchedulerOptions();
             schedule.ReadBudgetMilliseconds = ReadBudgetMilliseconds;
+            for (int i = 0; i < count; i++)
+            {
+                if (meters[i].Protocol == MeterProtocol.Iec62056_21)
+                {
+                    schedule.ReadBudgetMilliseconds = IecReadBudgetMilliseconds;
+                }
+            }
+
             PortStarter.StartPolled(handle, meters, readers, schedule, publisher, name);
         }
     }
