@@ -11,7 +11,9 @@ namespace Concentrator.App.Ports
     /// board profile's UART budget (Core's <see cref="UartGrants"/>) before anything is opened. Ports are
     /// granted in a fixed order, P1, optical, RS485, SML head, each only if it still fits beside those granted before
     /// it (and beside the modem's UART); a port that does not fit keeps its reason (<see cref="Problem"/>), is reported on
-    /// its meters' error topics, and the others still run. An inventory without meters runs the P1 port alone, as
+    /// its meters' error topics, and the others still run. TCP meters need no UART: their port runs whenever the
+    /// inventory has one, and Core's <see cref="Concentrator.Core.Scheduling.TcpEndpointPlan"/> (in
+    /// <see cref="TcpPortStarter"/>) decides their connections. An inventory without meters runs the P1 port alone, as
     /// <c>p1.meter_id</c> (the first milestone's configuration).
     /// </summary>
     public sealed class PortPlan
@@ -112,10 +114,8 @@ namespace Concentrator.App.Ports
             plan.Grant(MeterPort.Optical, UartRole.Optical, grants);
             plan.Grant(MeterPort.Rs485, UartRole.Rs485, grants);
             plan.Grant(MeterPort.SmlPush, UartRole.SmlPush, grants);
-            if (plan._meters[(int)MeterPort.Tcp].Length > 0)
-            {
-                plan._problems[(int)MeterPort.Tcp] = "the firmware does not read TCP meters yet (the desktop runner does)";
-            }
+            // TCP meters need no UART: Core's TcpEndpointPlan (TcpPortStarter) decides their connections and limit.
+            plan._granted[(int)MeterPort.Tcp] = plan._meters[(int)MeterPort.Tcp].Length > 0;
 
             return plan;
         }

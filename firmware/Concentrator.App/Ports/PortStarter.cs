@@ -24,12 +24,16 @@ namespace Concentrator.App.Ports
     /// <summary>
     /// Builds and starts one thread per port the <see cref="PortPlan"/> lets run: the push ports (P1, SML head) with
     /// their continuous readers, the polled ports (optical head: IEC 62056-21; RS485 bus: DLMS/COSEM over HDLC) with
-    /// Core's <see cref="PortScheduler"/> and its readers. Every meter gets its <see cref="MeterPublisher"/> first, so
+    /// Core's <see cref="PortScheduler"/> and its readers, and the TCP meters (<see cref="TcpPortStarter"/>: one thread
+    /// per endpoint). Every meter gets its <see cref="MeterPublisher"/> first, so
     /// that a port that cannot run, a driver that refuses its pins, or a meter the port cannot read is reported on the
     /// meter's error topic (and in the log) while the other ports run.
     /// </summary>
     public static class PortStarter
     {
+        /// <summary>DLMS reader sizes on the device for TCP endpoints (the RS485 bus sizes its own: Core's DlmsBusReaders).</summary>
+        internal static readonly BoardReaderOptions ReaderSizes = new BoardReaderOptions();
+
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
         public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
         {
@@ -56,6 +60,7 @@ namespace Concentrator.App.Ports
             Guarded(MeterPort.Optical, plan, settings, publisher);
             Guarded(MeterPort.Rs485, plan, settings, publisher);
             Guarded(MeterPort.SmlPush, plan, settings, publisher);
+            Guarded(MeterPort.Tcp, plan, settings, publisher);
             return p1;
         }
 
@@ -82,6 +87,9 @@ namespace Concentrator.App.Ports
                         break;
                     case MeterPort.SmlPush:
                         StartSml(meters[0], settings, publisher);
+                        break;
+                    case MeterPort.Tcp:
+                        TcpPortStarter.Start(meters, publisher);
                         break;
                 }
             }
@@ -216,7 +224,7 @@ namespace Concentrator.App.Ports
             StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, BusSchedule(), publisher, name);
         }
 
-        private static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
+        internal static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
         {
             MeterPublisher[] sinks = new MeterPublisher[meters.Length];
             for (int i = 0; i < meters.Length; i++)

@@ -1,6 +1,7 @@
 using System.Text;
 using Concentrator.Core.Configuration;
 using Concentrator.Core.Meters;
+using Concentrator.Core.Scheduling;
 
 namespace Concentrator.Core.Commands
 {
@@ -48,13 +49,35 @@ namespace Concentrator.Core.Commands
                 }
             }
 
-            if (meter.Port == MeterPort.Tcp && meter.Address.Length == 0)
+            if (meter.Port == MeterPort.Tcp && TcpProblem(next, meter) != null)
             {
                 return CommandReplies.ParameterValueIncorrect;
             }
 
             next.PutMeter(meter);
             return MeterDefinitionText.Format(meter, false);
+        }
+
+        /// <summary>
+        /// Why a TCP meter cannot be read beside the inventory's other meters (Core's <see cref="TcpEndpointPlan"/>: its
+        /// address, its protocol at its interval, a stream sharing a connection, one endpoint more than the board
+        /// reads), or null. <paramref name="meter"/> replaces the entry with its id, or comes last when it is new.
+        /// </summary>
+        public static string TcpProblem(ConcentratorConfiguration configuration, MeterDefinition meter)
+        {
+            MeterDefinition[] meters = new MeterDefinition[configuration.MeterCount + 1];
+            int count = 0;
+            for (int i = 0; i < configuration.MeterCount; i++)
+            {
+                MeterDefinition other = configuration.Meter(i);
+                if (other.Id != meter.Id)
+                {
+                    meters[count++] = other;
+                }
+            }
+
+            meters[count++] = meter;
+            return TcpEndpointPlan.From(meters, count).ReasonFor(meter.Id);
         }
 
         /// <summary>MDEL ID=…: removes the meter. Reply: <c>MDEL=id N=meters left</c>.</summary>

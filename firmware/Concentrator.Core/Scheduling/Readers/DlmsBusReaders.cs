@@ -99,11 +99,26 @@ namespace Concentrator.Core.Scheduling.Readers
                 throw new ArgumentNullException("meter");
             }
 
+            return Add(meter, meter.Address, out problem, out link);
+        }
+
+        /// <summary>
+        /// As <see cref="Add(MeterDefinition, out string, out string)"/> with the HDLC address given apart from the meter's
+        /// ADDR (a bus behind a serial-to-TCP converter: ADDR is HOST:PORT/logical/physical).
+        /// </summary>
+        public IMeterReader Add(MeterDefinition meter, string hdlcAddress, out string problem, out string link)
+        {
+            if (meter == null)
+            {
+                throw new ArgumentNullException("meter");
+            }
+
             link = null;
             HdlcAddress server;
-            if (!HdlcAddress.TryParse(meter.Address, out server))
+            if (!HdlcAddress.TryParse(hdlcAddress, out server))
             {
-                problem = "RS485 meter needs ADDR=logical/physical (e.g. 1/1234), got '" + meter.Address + "'";
+                problem = (meter.Port == MeterPort.Rs485 ? "RS485 meter needs ADDR=logical/physical (e.g. 1/1234), got '" : "HDLC meter needs ADDR=HOST:PORT/logical/physical (e.g. 10.0.0.5:4001/1/1234), got '")
+                    + meter.Address + "'";
                 return null;
             }
 
