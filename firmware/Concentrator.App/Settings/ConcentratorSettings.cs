@@ -67,6 +67,13 @@ namespace Concentrator.App.Settings
         /// <summary>queue.bytes: size of the queue file (see firmware/Concentrator.Core/Forwarding/README.md for the budget).</summary>
         public int QueueBytes = 163840;
 
+        /// <summary>
+        /// Most readings a reading set may hold to be queued as a compact record (about a sixth of its JSON); the forwarding
+        /// thread keeps one reading set of this size to make the JSON again when the record is sent. Larger sets are queued
+        /// as JSON. 40 covers a DSMR telegram, a 20-register DLMS read and a typical IEC 62056-21 readout.
+        /// </summary>
+        public int CompactReadings = 40;
+
         /// <summary>queue.replay_per_s: how fast a backlog drains after an outage (messages per second).</summary>
         public int ReplayPerSecond = 20;
 
