@@ -25,7 +25,8 @@ namespace Concentrator.Core.Readings
     ///          | [unit: 1..72 DLMS unit code (IEC 62056-62), 128.. the table below, 255 = length + bytes]
     ///          | [flags] | [time] | [varint status] | [extra bits (1 second index, 2 signature, 4 raw text of a number)
     ///          | zigzag second index | signature | text]
-    /// text:    varint length + bytes
+    /// text:    varint (length &lt;&lt; 2 | form) + bytes; form 0 = as is, 1 = hex digits 0-9A-F packed two to a byte (high
+    ///          nibble first), 2 = the same for 0-9a-f, 3 = the same for "0123456789.-: SW" (timestamps, dates)
     /// time:    bits 0-1 season, 4 offset known | [zigzag offset minutes] | zigzag seconds from "received" to the time
     ///          (in UTC when the offset is known, else the wall-clock time as if it were UTC)
     /// </code>
@@ -65,6 +66,15 @@ namespace Concentrator.Core.Readings
 
         private const byte TimeOffset = 4;
 
+        private const int TextRaw = 0;
+        private const int TextUpperHex = 1;
+        private const int TextLowerHex = 2;
+        private const int TextNumeric = 3;
+
+        // Form 3: digits and the six other characters of meter timestamps, dates and numbers sent as text
+        // ("190905214003S", "24-11-02 09:15"), one nibble each.
+        private const string NumericSymbols = "0123456789.-: SW";
+
         private const byte ProtocolLiteral = 255;
         private const byte UnitLiteral = 255;
         private const byte UnitTableBase = 128;
@@ -83,6 +93,7 @@ namespace Concentrator.Core.Readings
         private int _reading;
         private int _capacity;
         private ReadingRecordStatus _failure;
+        private readonly byte[] _scratch = new byte[64];
 
         /// <summary>Why the last call failed; null after success.</summary>
         public string Problem { get; private set; }
@@ -756,25 +767,55 @@ namespace Concentrator.Core.Readings
         {
             textStart = 0;
             textLength = 0;
-            ulong length;
-            if (!TakeUnsigned(out length))
+            ulong header;
+            if (!TakeUnsigned(out header))
             {
                 return Failed(start);
             }
 
-            if (length > (ulong)(_end - _position))
+            int form = (int)(header & 3);
+            ulong length = header >> 2;
+
+            ulong stored = form == TextRaw ? length : (length + 1) / 2;
+            if (stored > (ulong)(_end - _position))
             {
                 return Truncated(start);
             }
 
             textLength = (int)length;
-            textStart = set.AppendText(_buffer, _position, textLength);
-            if (textStart < 0)
+            if (form == TextRaw)
             {
-                return TextFull(set, start);
+                textStart = set.AppendText(_buffer, _position, textLength);
+                if (textStart < 0)
+                {
+                    return TextFull(set, start);
+                }
+
+                _position += textLength;
+                return ReadingRecordStatus.Ok;
             }
 
-            _position += textLength;
+            // Packed nibbles, two to a byte (high nibble first), unpacked in pieces through the scratch buffer.
+            textStart = set.TextLength;
+            string symbols = form == TextNumeric ? NumericSymbols : null;
+            char ten = form == TextUpperHex ? 'A' : 'a';
+            for (int done = 0; done < textLength; done += _scratch.Length)
+            {
+                int count = textLength - done < _scratch.Length ? textLength - done : _scratch.Length;
+                for (int i = 0; i < count; i++)
+                {
+                    int index = done + i;
+                    int nibble = (index & 1) == 0 ? _buffer[_position + index / 2] >> 4 : _buffer[_position + index / 2] & 0x0F;
+                    _scratch[i] = (byte)(symbols != null ? symbols[nibble] : nibble < 10 ? '0' + nibble : ten + nibble - 10);
+                }
+
+                if (set.AppendText(_scratch, 0, count) < 0)
+                {
+                    return TextFull(set, start);
+                }
+            }
+
+            _position += (int)stored;
             return ReadingRecordStatus.Ok;
         }
 
@@ -900,9 +941,79 @@ namespace Concentrator.Core.Readings
             return true;
         }
 
+        // Text: varint (length << 2 | form), then the bytes; hex digits of one case (serial numbers, signatures) packed two
+        // to a byte.
         private bool PutText(byte[] text, int start, int length)
         {
-            return PutUnsigned((ulong)length) && PutBytes(text, start, length);
+            int form = length >= 4 ? HexForm(text, start, length) : TextRaw;
+            if (!PutUnsigned((ulong)((length << 2) | form)))
+            {
+                return false;
+            }
+
+            if (form == TextRaw)
+            {
+                return PutBytes(text, start, length);
+            }
+
+            for (int i = 0; i < length; i += 2)
+            {
+                int high = Nibble(form, text[start + i]);
+                int low = i + 1 < length ? Nibble(form, text[start + i + 1]) : 0;
+                if (!PutByte((byte)((high << 4) | low)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // TextUpperHex when every byte is 0-9 or A-F, TextLowerHex for 0-9 and a-f (digits alone count as upper),
+        // TextNumeric for digits with the other numeric symbols, else TextRaw.
+        private static int HexForm(byte[] text, int start, int length)
+        {
+            bool upper = false;
+            bool lower = false;
+            bool other = false;
+            for (int i = start; i < start + length; i++)
+            {
+                byte c = text[i];
+                if (c >= 'A' && c <= 'F')
+                {
+                    upper = true;
+                }
+                else if (c >= 'a' && c <= 'f')
+                {
+                    lower = true;
+                }
+                else if (c < '0' || c > '9')
+                {
+                    if (NumericSymbols.IndexOf((char)c) < 0)
+                    {
+                        return TextRaw;
+                    }
+
+                    other = true;
+                }
+            }
+
+            if (other)
+            {
+                return upper || lower ? TextRaw : TextNumeric;
+            }
+
+            return upper && lower ? TextRaw : lower ? TextLowerHex : TextUpperHex;
+        }
+
+        private static int Nibble(int form, byte c)
+        {
+            if (form == TextNumeric)
+            {
+                return NumericSymbols.IndexOf((char)c);
+            }
+
+            return c <= '9' ? c - '0' : c >= 'a' ? c - 'a' + 10 : c - 'A' + 10;
         }
 
         private bool PutSigned(long value)

@@ -178,6 +178,28 @@ namespace Concentrator.Core.Tests.Readings
         }
 
         [TestMethod]
+        [DataRow("ABC12")]
+        [DataRow("4530303331303033323339343536373136")]
+        [DataRow("00ff10ab7")]
+        [DataRow("AbCd")]
+        [DataRow("24-11-02 09:15")]
+        [DataRow("0.2.8: 99S")]
+        [DataRow("12.5kW")]
+        [DataRow("")]
+        [DataRow("0001234567890123456789012345678901234567890123456789012345678901234567890123456789")]
+        public void Texts_keep_every_character_whatever_form_packs_them(string value)
+        {
+            ReadingSet set = NewSet();
+            Reading reading = set.Add();
+            reading.Obis = new ObisCode(0, 0, 96, 1, 0, 255);
+            reading.Kind = ReadingKind.Text;
+            reading.TextLength = value.Length;
+            reading.TextStart = set.AppendAscii(value);
+            ReadingSet decoded = AssertSameJson("m1", set, Received);
+            Assert.AreEqual(value, decoded.GetText(decoded[0].TextStart, decoded[0].TextLength));
+        }
+
+        [TestMethod]
         public void A_full_set_round_trips_and_needs_a_set_as_large()
         {
             ReadingSet set = new ReadingSet(96, 4096);

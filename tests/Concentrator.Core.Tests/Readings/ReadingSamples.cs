@@ -19,6 +19,9 @@ namespace Concentrator.Core.Tests.Readings
         /// <summary>The concentrator's clock for every sample.</summary>
         public static readonly DateTime Received = new DateTime(2026, 11, 21, 20, 15, 3);
 
+        /// <summary>The concentrator's clock when the E350 telegram (sent 2019-09-05 21:40:03 CEST) arrived.</summary>
+        public static readonly DateTime E350Received = new DateTime(2019, 9, 5, 19, 40, 4);
+
         public const string IecFiveRegisters =
             "1.8.0(0012345.678*kWh)\r\n" +
             "1.8.1(0008345.123*kWh)\r\n" +
