@@ -160,7 +160,14 @@ namespace Concentrator.App
             ForwardQueue queue;
             try
             {
-                queue = new ForwardQueue(new FlashBlockStore(settings.QueueFile, settings.QueueBytes), maxRecord);
+                FlashBlockStore store = new FlashBlockStore(settings.QueueFile, settings.QueueBytes);
+                if (store.Capacity != settings.QueueBytes)
+                {
+                    Log.Warn("queue " + settings.QueueFile + " is " + store.Capacity.ToString() + " bytes, queue.bytes says " + settings.QueueBytes.ToString()
+                        + ": kept so that its messages are sent; delete the file to apply the configured size");
+                }
+
+                queue = new ForwardQueue(store, maxRecord);
                 QueueOpenResult result = queue.Open();
                 Log.Info("queue " + settings.QueueFile + ": " + (result == QueueOpenResult.Recovered ? "recovered" : result == QueueOpenResult.Created ? "created" : "replaced")
                     + (queue.OpenProblem == null ? "" : " (" + queue.OpenProblem + ")") + ", " + queue.Count.ToString() + " message(s) waiting, "

@@ -9,6 +9,14 @@ namespace Concentrator.App.Forwarding
     /// configured size once. littlefs writes copy-on-write and commits a file's new state atomically on flush, so a
     /// flush is the write barrier the queue needs; it also spreads the writes over the flash (wear levelling).
     /// </summary>
+    /// <remarks>
+    /// Cost on littlefs: a flush after a write into the middle of a file copies every block from there to the end of the
+    /// file into free blocks (copy-on-write skip lists), so the file may take at most half of the free space, and each
+    /// enqueue (two flushes) rewrites on average half the file. For a 104 KiB queue that is about 1,500 erases per block
+    /// and day with 31 meters at 15 minutes, about 66 days to the flash's rated 100,000 cycles
+    /// (Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear"). A store of one file per 4 KiB segment
+    /// would copy at most one block per flush (about 2.5 years); not built yet.
+    /// </remarks>
     public sealed class FlashBlockStore : IBlockStore, IDisposable
     {
         private readonly FileStream _stream;
@@ -33,7 +41,9 @@ namespace Concentrator.App.Forwarding
                 _stream.Flush();
             }
 
-            _capacity = capacity;
+            // A larger file was made with an earlier size (the default was 160 KiB): kept whole, so the queue in it is
+            // recovered and sent; deleting the file applies the configured size.
+            _capacity = _stream.Length > capacity && _stream.Length <= int.MaxValue ? (int)_stream.Length : capacity;
         }
 
         public int Capacity

@@ -64,8 +64,12 @@ namespace Concentrator.App.Settings
         /// <summary>queue.file: the store-and-forward queue on the internal flash.</summary>
         public string QueueFile = "I:\\queue.bin";
 
-        /// <summary>queue.bytes: size of the queue file (see firmware/Concentrator.Core/Forwarding/README.md for the budget).</summary>
-        public int QueueBytes = 163840;
+        /// <summary>
+        /// queue.bytes: size of the queue file. Default 104 KiB: on littlefs a write into the middle of a file copies the rest
+        /// of the file into free blocks, so the file may take at most half of what the 4 MB board's 256 KiB partition leaves
+        /// free (firmware/Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear").
+        /// </summary>
+        public int QueueBytes = 106496;
 
         /// <summary>
         /// Most readings a reading set may hold to be queued as a compact record (about a sixth of its JSON); the forwarding
