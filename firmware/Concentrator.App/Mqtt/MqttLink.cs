@@ -123,33 +123,25 @@ namespace Concentrator.App.Mqtt
         /// </summary>
         public QueueStatus Enqueue(string topic, byte[] buffer, int length, bool retain)
         {
-            QueueStatus status;
-            try
-            {
-                lock (_lock)
-                {
-                    status = _queue.Enqueue(topic, buffer, 0, length, 1, retain);
-                }
-            }
-            catch (IOException ex)
-            {
-                Log.Error("queue: writing the flash failed: " + ex.Message);
-                return QueueStatus.BadMessage;
-            }
-
-            _work.Set();
-            return status;
+            return Store(QueuedRecordKind.TopicAndPayload, topic, buffer, length, retain);
         }
 
         /// <summary>Stores a record that becomes topic and payload when sent (a compact reading set), QoS 1, from any thread.</summary>
         public QueueStatus EnqueueRecord(QueuedRecordKind kind, byte[] body, int length)
+        {
+            return Store(kind, null, body, length, false);
+        }
+
+        private QueueStatus Store(QueuedRecordKind kind, string topic, byte[] buffer, int length, bool retain)
         {
             QueueStatus status;
             try
             {
                 lock (_lock)
                 {
-                    status = _queue.EnqueueRecord(kind, body, 0, length, 1, false);
+                    status = kind == QueuedRecordKind.TopicAndPayload
+                        ? _queue.Enqueue(topic, buffer, 0, length, 1, retain)
+                        : _queue.EnqueueRecord(kind, buffer, 0, length, 1, retain);
                 }
             }
             catch (IOException ex)
