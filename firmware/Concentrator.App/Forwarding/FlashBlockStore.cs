@@ -10,12 +10,11 @@ namespace Concentrator.App.Forwarding
     /// flush is the write barrier the queue needs; it also spreads the writes over the flash (wear levelling).
     /// </summary>
     /// <remarks>
-    /// Cost on littlefs: a flush after a write into the middle of a file copies every block from there to the end of the
-    /// file into free blocks (copy-on-write skip lists), so the file may take at most half of the free space, and each
-    /// enqueue (two flushes) rewrites on average half the file. For a 104 KiB queue that is about 1,500 erases per block
-    /// and day with 31 meters at 15 minutes, about 66 days to the flash's rated 100,000 cycles
-    /// (Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear"). A store of one file per 4 KiB segment
-    /// would copy at most one block per flush (about 2.5 years); not built yet.
+    /// Used for a queue on an SD card, and for a queue file an earlier firmware left on the internal flash until it is
+    /// empty. Not for new queues on littlefs: a flush after a write into the middle of a file copies every block from
+    /// there to the end of the file (copy-on-write skip lists), so the file may take at most half of the free space and
+    /// each enqueue rewrites on average half of it (about 66 days to the flash's rated endurance at 31 meters every
+    /// 15 minutes); <see cref="FlashSegmentFiles"/> copies one block (Concentrator.Core/Forwarding/README.md).
     /// </remarks>
     public sealed class FlashBlockStore : IBlockStore, IDisposable
     {

@@ -61,15 +61,15 @@ namespace Concentrator.App.Settings
         /// <summary>mqtt.ca_file: PEM or DER file of the CA that signed the broker's certificate; set, the link uses TLS 1.2.</summary>
         public string MqttCaFile = "";
 
-        /// <summary>queue.file: the store-and-forward queue on the internal flash.</summary>
+        /// <summary>queue.file: the store-and-forward queue: on the internal flash (<c>I:\</c>) segment files in the folder <c>&lt;queue.file&gt;.d</c>, elsewhere (an SD card) this one file.</summary>
         public string QueueFile = "I:\\queue.bin";
 
         /// <summary>
-        /// queue.bytes: size of the queue file. Default 104 KiB: on littlefs a write into the middle of a file copies the rest
-        /// of the file into free blocks, so the file may take at most half of what the 4 MB board's 256 KiB partition leaves
-        /// free (firmware/Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear").
+        /// queue.bytes: size of the queue. Default 192 KiB (48 segment files of 4 KiB on the internal flash): what the 4 MB
+        /// board's 256 KiB littlefs partition leaves after its directory, the configuration copies, the CA certificate and
+        /// spare blocks for copy-on-write (firmware/Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear").
         /// </summary>
-        public int QueueBytes = 106496;
+        public int QueueBytes = 196608;
 
         /// <summary>
         /// Most readings a reading set may hold to be queued as a compact record (about a sixth of its JSON); the forwarding
