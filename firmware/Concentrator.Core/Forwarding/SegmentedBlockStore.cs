@@ -33,30 +33,12 @@ namespace Concentrator.Core.Forwarding
 
         public void Read(int offset, byte[] buffer, int index, int count)
         {
-            Check(offset, buffer, index, count);
-            while (count > 0)
-            {
-                int within = offset % _segmentBytes;
-                int piece = Math.Min(count, _segmentBytes - within);
-                _files.Read(offset / _segmentBytes, within, buffer, index, piece);
-                offset += piece;
-                index += piece;
-                count -= piece;
-            }
+            Transfer(false, offset, buffer, index, count);
         }
 
         public void Write(int offset, byte[] buffer, int index, int count)
         {
-            Check(offset, buffer, index, count);
-            while (count > 0)
-            {
-                int within = offset % _segmentBytes;
-                int piece = Math.Min(count, _segmentBytes - within);
-                _files.Write(offset / _segmentBytes, within, buffer, index, piece);
-                offset += piece;
-                index += piece;
-                count -= piece;
-            }
+            Transfer(true, offset, buffer, index, count);
         }
 
         public void Flush()
@@ -64,11 +46,30 @@ namespace Concentrator.Core.Forwarding
             _files.Flush();
         }
 
-        private void Check(int offset, byte[] buffer, int index, int count)
+        // One read or write, split where it crosses the end of a segment.
+        private void Transfer(bool write, int offset, byte[] buffer, int index, int count)
         {
             if (buffer == null || offset < 0 || index < 0 || count < 0 || offset + count > Capacity || index + count > buffer.Length)
             {
                 throw new ArgumentOutOfRangeException("count");
+            }
+
+            while (count > 0)
+            {
+                int within = offset % _segmentBytes;
+                int piece = Math.Min(count, _segmentBytes - within);
+                if (write)
+                {
+                    _files.Write(offset / _segmentBytes, within, buffer, index, piece);
+                }
+                else
+                {
+                    _files.Read(offset / _segmentBytes, within, buffer, index, piece);
+                }
+
+                offset += piece;
+                index += piece;
+                count -= piece;
             }
         }
     }
