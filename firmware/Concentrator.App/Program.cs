@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using Concentrator.Drivers.Timing;
 using Concentrator.App.Commands;
@@ -177,28 +178,90 @@ namespace Concentrator.App
         }
 
         // The store-and-forward queue on the internal flash; a damaged or missing file system leaves a RAM queue (which
-        // survives reconnects, not reboots) and says so.
+        // survives reconnects, not reboots) and says so. On the internal flash (littlefs, I:\) the queue lives in 4 KiB
+        // segment files in the folder <queue.file>.d: a write then copies at most one flash block, where a single large
+        // file copied half of itself (Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear"). A single
+        // queue file an earlier firmware left at queue.file is used as it is until it is empty, then deleted. Elsewhere
+        // (an SD card, FAT, writes in place) the queue is the single file.
         private static ForwardQueue OpenQueue(ConcentratorSettings settings)
         {
             int maxRecord = settings.PayloadBytes + 270;
+            string path = settings.QueueFile;
             ForwardQueue queue;
             try
             {
-                queue = new ForwardQueue(new FlashBlockStore(settings.QueueFile, settings.QueueBytes), maxRecord);
+                IBlockStore store;
+                if (OnInternalFlash(path) && !OldQueueWaits(path, maxRecord))
+                {
+                    path = path + ".d";
+                    store = new SegmentedBlockStore(new FlashSegmentFiles(path, settings.QueueBytes));
+                }
+                else
+                {
+                    FlashBlockStore file = new FlashBlockStore(path, OnInternalFlash(path) ? ForwardQueue.HeaderBytes * 2 : settings.QueueBytes);
+                    if (file.Capacity != settings.QueueBytes)
+                    {
+                        Log.Warn("queue " + path + " is " + file.Capacity.ToString() + " bytes, queue.bytes says " + settings.QueueBytes.ToString()
+                            + ": kept so that its messages are sent");
+                    }
+
+                    store = file;
+                }
+
+                queue = new ForwardQueue(store, maxRecord);
                 QueueOpenResult result = queue.Open();
-                Log.Info("queue " + settings.QueueFile + ": " + (result == QueueOpenResult.Recovered ? "recovered" : result == QueueOpenResult.Created ? "created" : "replaced")
+                Log.Info("queue " + path + ": " + (result == QueueOpenResult.Recovered ? "recovered" : result == QueueOpenResult.Created ? "created" : "replaced")
                     + (queue.OpenProblem == null ? "" : " (" + queue.OpenProblem + ")") + ", " + queue.Count.ToString() + " message(s) waiting, "
                     + queue.Dropped.ToString() + " dropped so far");
                 return queue;
             }
             catch (Exception ex)
             {
-                Log.Error("queue " + settings.QueueFile + " unusable (" + ex.Message + "): readings are kept in RAM only until the broker takes them");
+                Log.Error("queue " + path + " unusable (" + ex.Message + "): readings are kept in RAM only until the broker takes them");
             }
 
             queue = new ForwardQueue(new MemoryBlockStore(32768), maxRecord < 8192 ? maxRecord : 8192);
             queue.Open();
             return queue;
+        }
+
+        private static bool OnInternalFlash(string path)
+        {
+            return path.Length >= 3 && (path[0] == 'I' || path[0] == 'i') && path[1] == ':';
+        }
+
+        // True when a single queue file of an earlier firmware holds messages (it is then used until a restart finds it
+        // empty); an empty one is deleted to make room for the segments.
+        private static bool OldQueueWaits(string path, int maxRecord)
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            int waiting;
+            FlashBlockStore file = new FlashBlockStore(path, ForwardQueue.HeaderBytes * 2);
+            try
+            {
+                ForwardQueue old = new ForwardQueue(file, maxRecord);
+                old.Open();
+                waiting = old.Count;
+            }
+            finally
+            {
+                file.Dispose();
+            }
+
+            if (waiting > 0)
+            {
+                Log.Warn("queue " + path + " (one file, from an earlier firmware) holds " + waiting.ToString()
+                    + " message(s): used until it is empty; after a restart that finds it empty the queue moves to " + path + ".d");
+                return true;
+            }
+
+            File.Delete(path);
+            Log.Info("queue " + path + " (one file, from an earlier firmware) was empty and is deleted; the queue is in " + path + ".d");
+            return false;
         }
 
         private static void WaitForever(string message)

@@ -9,6 +9,13 @@ namespace Concentrator.App.Forwarding
     /// configured size once. littlefs writes copy-on-write and commits a file's new state atomically on flush, so a
     /// flush is the write barrier the queue needs; it also spreads the writes over the flash (wear levelling).
     /// </summary>
+    /// <remarks>
+    /// Used for a queue on an SD card, and for a queue file an earlier firmware left on the internal flash until it is
+    /// empty. Not for new queues on littlefs: a flush after a write into the middle of a file copies every block from
+    /// there to the end of the file (copy-on-write skip lists), so the file may take at most half of the free space and
+    /// each enqueue rewrites on average half of it (about 66 days to the flash's rated endurance at 31 meters every
+    /// 15 minutes); <see cref="FlashSegmentFiles"/> copies one block (Concentrator.Core/Forwarding/README.md).
+    /// </remarks>
     public sealed class FlashBlockStore : IBlockStore, IDisposable
     {
         private readonly FileStream _stream;
@@ -33,7 +40,9 @@ namespace Concentrator.App.Forwarding
                 _stream.Flush();
             }
 
-            _capacity = capacity;
+            // A larger file was made with an earlier size (the default was 160 KiB): kept whole, so the queue in it is
+            // recovered and sent; deleting the file applies the configured size.
+            _capacity = _stream.Length > capacity && _stream.Length <= int.MaxValue ? (int)_stream.Length : capacity;
         }
 
         public int Capacity

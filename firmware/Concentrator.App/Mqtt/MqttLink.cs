@@ -54,6 +54,7 @@ namespace Concentrator.App.Mqtt
         private readonly ConcentratorSettings _settings;
         private readonly ForwardQueue _queue;
         private readonly QueuedMessage _message;
+        private readonly QueuedMessageRenderer _renderer;
         private readonly ReplayPacer _pacer;
         private readonly string _statusTopic;
         private readonly string _commandTopic;
@@ -97,6 +98,7 @@ namespace Concentrator.App.Mqtt
             _settings = settings;
             _queue = queue;
             _message = new QueuedMessage(queue.MaxRecordBytes);
+            _renderer = new QueuedMessageRenderer(settings.TopicPrefix, settings.DeviceId, settings.CompactReadings, settings.PayloadBytes, settings.PayloadBytes);
             _pacer = new ReplayPacer(settings.ReplayPerSecond, 5);
             _statusTopic = MqttTopics.Status(settings.TopicPrefix, settings.DeviceId);
             _commandTopic = MqttTopics.Command(settings.TopicPrefix, settings.DeviceId);
@@ -192,12 +194,25 @@ namespace Concentrator.App.Mqtt
         /// </summary>
         public QueueStatus Enqueue(string topic, byte[] buffer, int length, bool retain)
         {
+            return Store(QueuedRecordKind.TopicAndPayload, topic, buffer, length, retain);
+        }
+
+        /// <summary>Stores a record that becomes topic and payload when sent (a compact reading set), QoS 1, from any thread.</summary>
+        public QueueStatus EnqueueRecord(QueuedRecordKind kind, byte[] body, int length)
+        {
+            return Store(kind, null, body, length, false);
+        }
+
+        private QueueStatus Store(QueuedRecordKind kind, string topic, byte[] buffer, int length, bool retain)
+        {
             QueueStatus status;
             try
             {
                 lock (_lock)
                 {
-                    status = _queue.Enqueue(topic, buffer, 0, length, 1, retain);
+                    status = kind == QueuedRecordKind.TopicAndPayload
+                        ? _queue.Enqueue(topic, buffer, 0, length, 1, retain)
+                        : _queue.EnqueueRecord(kind, buffer, 0, length, 1, retain);
                 }
             }
             catch (IOException ex)
@@ -321,11 +336,20 @@ namespace Concentrator.App.Mqtt
                         return sent;
                     }
 
+                    // The record becomes topic and payload (a compact reading set its JSON); one that cannot is reported
+                    // and acknowledged, so it never blocks the queue.
+                    if (!_renderer.Render(_message))
+                    {
+                        Log.Error("queue: " + _renderer.Problem);
+                        _queue.Acknowledge(_message.Sequence);
+                        continue;
+                    }
+
                     // M2Mqtt keeps the payload array until PUBACK, so it gets its own copy. The id is recorded under the
                     // lock before the PUBACK handler (which needs the lock) can look for it.
-                    string topic = Encoding.UTF8.GetString(_message.Topic, 0, _message.TopicLength);
-                    byte[] payload = new byte[_message.PayloadLength];
-                    Array.Copy(_message.Payload, 0, payload, 0, payload.Length);
+                    string topic = _renderer.Topic;
+                    byte[] payload = new byte[_renderer.PayloadLength];
+                    Array.Copy(_renderer.Payload, 0, payload, 0, payload.Length);
                     try
                     {
                         ushort id = _client.Publish(topic, payload, null, null, MqttQoSLevel.AtLeastOnce, _message.Retain);

@@ -9,9 +9,9 @@ using Concentrator.Core.Readings;
 namespace Concentrator.App.Publishing
 {
     /// <summary>
-    /// Turns readings of any meter on any port into the readings payload (JSON keyed by OBIS, written into the one
-    /// reused buffer of <see cref="ConcentratorSettings.PayloadBytes"/>) and puts it into the persistent store-and-forward
-    /// queue at QoS 1. Port threads share it: the buffer is used under a lock, one payload at a time. Each meter has a
+    /// Puts readings of any meter on any port into the persistent store-and-forward queue at QoS 1, as compact records
+    /// (<see cref="ReadingRecordCodec"/>) that become the readings payload (JSON keyed by OBIS) when they are sent; the
+    /// payload is checked against the reused buffer of <see cref="ConcentratorSettings.PayloadBytes"/> here. Port threads share it: the buffer is used under a lock, one payload at a time. Each meter has a
     /// <see cref="MeterPublisher"/> (its topics, counters and report throttle) made by <see cref="Add"/>.
     /// </summary>
     public sealed class ReadingPublisher
@@ -20,10 +20,15 @@ namespace Concentrator.App.Publishing
         private readonly ConcentratorSettings _settings;
         private readonly JsonWriter _writer;
         private readonly ReadingJsonFormatter _formatter = new ReadingJsonFormatter();
+        private readonly ReadingRecordCodec _codec = new ReadingRecordCodec();
+        private readonly byte[] _record = new byte[CompactRecordBytes];
         private readonly object _sync = new object();
         private readonly MeterPublisher[] _meters = new MeterPublisher[Core.Configuration.ConcentratorConfiguration.MaxMeters + 1];
         private int _count;
         private int _readings;
+
+        /// <summary>Largest compact record; a set that needs more is queued as JSON.</summary>
+        public const int CompactRecordBytes = 1024;
 
         public ReadingPublisher(MqttLink mqtt, ConcentratorSettings settings)
         {
@@ -91,21 +96,31 @@ namespace Concentrator.App.Publishing
             return null;
         }
 
-        /// <summary>Formats and queues one reading set; returns null, or why it was not queued.</summary>
+        /// <summary>
+        /// Queues one reading set; returns null, or why it was not queued. The JSON is formatted here only to check that it
+        /// fits the payload buffer; the queue keeps the compact record (<see cref="ReadingRecordCodec"/>), from which the
+        /// forwarding thread makes the same JSON when it sends it. A set larger than
+        /// <see cref="ConcentratorSettings.CompactReadings"/> or <see cref="CompactRecordBytes"/> is queued as JSON.
+        /// </summary>
         internal string Publish(string meterId, string topic, ReadingSet readings)
         {
             lock (_sync)
             {
                 _readings++;
                 _mqtt.ObserveReadings(meterId, topic, readings); // Home Assistant discovery: due on a meter's first set (a compare after)
+                DateTime received = DateTime.UtcNow;
                 _writer.Reset();
-                _formatter.WriteReadingsPayload(_writer, meterId, readings, DateTime.UtcNow);
+                _formatter.WriteReadingsPayload(_writer, meterId, readings, received);
                 if (_writer.Overflowed)
                 {
                     return "readings payload needs more than " + _writer.Buffer.Length.ToString() + " bytes: raise mqtt.payload_bytes";
                 }
 
-                QueueStatus status = _mqtt.Enqueue(topic, _writer.Buffer, _writer.Length, false);
+                int length;
+                QueueStatus status = readings.Count <= _settings.CompactReadings
+                    && _codec.Encode(meterId, readings, received, _record, 0, _record.Length, out length) == ReadingRecordStatus.Ok
+                    ? _mqtt.EnqueueRecord(QueuedRecordKind.ReadingSet, _record, length)
+                    : _mqtt.Enqueue(topic, _writer.Buffer, _writer.Length, false);
                 return status == QueueStatus.Ok || status == QueueStatus.OkDroppedOldest ? null : "readings not queued: " + status.ToString();
             }
         }

@@ -111,11 +111,22 @@ namespace Concentrator.App.Settings
             }
         }
 
-        /// <summary>queue.file: the store-and-forward queue on the internal flash.</summary>
+        /// <summary>queue.file: the store-and-forward queue: on the internal flash (<c>I:\</c>) segment files in the folder <c>&lt;queue.file&gt;.d</c>, elsewhere (an SD card) this one file.</summary>
         public string QueueFile = "I:\\queue.bin";
 
-        /// <summary>queue.bytes: size of the queue file (see firmware/Concentrator.Core/Forwarding/README.md for the budget).</summary>
-        public int QueueBytes = 163840;
+        /// <summary>
+        /// queue.bytes: size of the queue. Default 192 KiB (48 segment files of 4 KiB on the internal flash): what the 4 MB
+        /// board's 256 KiB littlefs partition leaves after its directory, the configuration copies, the CA certificate and
+        /// spare blocks for copy-on-write (firmware/Concentrator.Core/Forwarding/README.md, "Flash budget, capacity and wear").
+        /// </summary>
+        public int QueueBytes = 196608;
+
+        /// <summary>
+        /// Most readings a reading set may hold to be queued as a compact record (about a sixth of its JSON); the forwarding
+        /// thread keeps one reading set of this size to make the JSON again when the record is sent. Larger sets are queued
+        /// as JSON. 40 covers a DSMR telegram, a 20-register DLMS read and a typical IEC 62056-21 readout.
+        /// </summary>
+        public int CompactReadings = 40;
 
         /// <summary>queue.replay_per_s: how fast a backlog drains after an outage (messages per second).</summary>
         public int ReplayPerSecond = 20;

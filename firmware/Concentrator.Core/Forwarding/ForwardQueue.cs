@@ -19,7 +19,7 @@ namespace Concentrator.Core.Forwarding
     ///           20 tail sequence, 24 dropped count, 28 CRC-16/X-25 over 0..27, 30 zero
     /// 64..    ring of records, each written contiguously and wrapping around the end of the ring:
     ///           0 commit marker (0xC3 once complete), 1 flags (bits 0-1 QoS, bit 2 retain), 2 record length (u16),
-    ///           4 sequence (u32), 8 topic length, 9 zero, 10 payload length (u16), 12 topic (UTF-8), payload,
+    ///           4 sequence (u32), 8 topic length, 9 record kind (0 topic and payload, else no topic), 10 payload length (u16), 12 topic (UTF-8), payload,
     ///           CRC-16/X-25 over everything after the marker
     /// </code>
     /// <para>Writing a record: the whole record with marker 0x00, flush, then the marker byte 0xC3, flush. The
@@ -226,15 +226,48 @@ namespace Concentrator.Core.Forwarding
                 return QueueStatus.TooLarge;
             }
 
+            EncodeUtf8(topic, _record, 12);
+            return Append(QueuedRecordKind.TopicAndPayload, topicBytes, payload, offset, length, qualityOfService, retain);
+        }
+
+        /// <summary>
+        /// Appends a record of another <paramref name="kind"/> than topic and payload (e.g. a compact reading set, whose
+        /// topic and payload are made when it is sent), durable before returning; otherwise as <see cref="Enqueue"/>.
+        /// </summary>
+        public QueueStatus EnqueueRecord(QueuedRecordKind kind, byte[] body, int offset, int length, byte qualityOfService, bool retain)
+        {
+            RequireOpen();
+            if (body == null || offset < 0 || length < 0 || offset + length > body.Length)
+            {
+                throw new ArgumentOutOfRangeException("length");
+            }
+
+            if (kind == QueuedRecordKind.TopicAndPayload || qualityOfService > 2)
+            {
+                return QueueStatus.BadMessage;
+            }
+
+            // One byte below the record size: a reader's payload buffer holds what a topic-and-payload record can carry.
+            if (RecordOverhead + length > _record.Length - 1)
+            {
+                return QueueStatus.TooLarge;
+            }
+
+            return Append(kind, 0, body, offset, length, qualityOfService, retain);
+        }
+
+        // Completes the record in _record (topic already at 12) and writes it: durable before returning.
+        private QueueStatus Append(QueuedRecordKind kind, int topicBytes, byte[] payload, int offset, int length, byte qualityOfService, bool retain)
+        {
+            int recordBytes = RecordOverhead + topicBytes + length;
             byte[] r = _record;
             r[0] = Uncommitted;
             r[1] = (byte)(qualityOfService | (retain ? 4 : 0));
             WriteUShort(r, 2, recordBytes);
             WriteUInt(r, 4, _headSequence);
             r[8] = (byte)topicBytes;
-            r[9] = 0;
+            r[9] = (byte)kind;
             WriteUShort(r, 10, length);
-            EncodeUtf8(topic, r, 12);
             Array.Copy(payload, offset, r, 12 + topicBytes, length);
             WriteUShort(r, recordBytes - 2, Crc16.X25(r, 1, recordBytes - 3));
 
@@ -303,6 +336,7 @@ namespace Concentrator.Core.Forwarding
             message.Sequence = _sendSequence;
             message.QualityOfService = (byte)(r[1] & 3);
             message.Retain = (r[1] & 4) != 0;
+            message.Kind = (QueuedRecordKind)r[9];
 
             _sendPosition = Advance(_sendPosition, recordBytes);
             _sendSequence++;
@@ -431,7 +465,7 @@ namespace Concentrator.Core.Forwarding
             int recordBytes = ReadUShort(r, 2);
             int topicBytes = r[8];
             if (r[0] != Committed || ReadUInt(r, 4) != sequence || recordBytes > r.Length || recordBytes > room
-                || (r[1] & 0xF8) != 0 || (r[1] & 3) == 3 || topicBytes == 0 || r[9] != 0
+                || (r[1] & 0xF8) != 0 || (r[1] & 3) == 3 || (topicBytes == 0) != (r[9] != (byte)QueuedRecordKind.TopicAndPayload)
                 || recordBytes != RecordOverhead + topicBytes + ReadUShort(r, 10))
             {
                 return 0;

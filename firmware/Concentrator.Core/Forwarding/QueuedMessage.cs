@@ -4,7 +4,7 @@ namespace Concentrator.Core.Forwarding
 {
     /// <summary>
     /// One message read from the <see cref="ForwardQueue"/>, into buffers the caller allocates once and reuses:
-    /// topic (UTF-8), payload, QoS, retain flag and the queue's sequence number.
+    /// topic (UTF-8), payload, QoS, retain flag, the record kind and the queue's sequence number.
     /// </summary>
     public sealed class QueuedMessage
     {
@@ -33,6 +33,9 @@ namespace Concentrator.Core.Forwarding
         public byte QualityOfService { get; internal set; }
 
         public bool Retain { get; internal set; }
+
+        /// <summary>What the record holds: a topic and payload, or a body (in <see cref="Payload"/>) that becomes them when sent.</summary>
+        public QueuedRecordKind Kind { get; internal set; }
 
         /// <summary>True when the topic equals <paramref name="topic"/> (ASCII compare; no string is made).</summary>
         public bool TopicEquals(string topic)

@@ -39,7 +39,18 @@ namespace Concentrator.Core.Tests.Forwarding
         {
             uint sequence = queue.NextSequence;
             byte[] payload = Payload(sequence);
+            if (IsCompact(sequence))
+            {
+                return queue.EnqueueRecord(QueuedRecordKind.ReadingSet, payload, 0, payload.Length, 1, sequence % 5 == 0);
+            }
+
             return queue.Enqueue(Topic(sequence), payload, 0, payload.Length, 1, sequence % 5 == 0);
+        }
+
+        /// <summary>Every third message is a record without a topic (a compact reading set), the others topic and payload.</summary>
+        public static bool IsCompact(uint sequence)
+        {
+            return sequence % 3 == 0;
         }
 
         /// <summary>
@@ -110,9 +121,12 @@ namespace Concentrator.Core.Tests.Forwarding
                     return count;
                 }
 
-                if (!scratch.TopicEquals(Topic(expected)) || scratch.QualityOfService != 1 || scratch.Retain != (expected % 5 == 0))
+                bool topicRight = IsCompact(expected)
+                    ? scratch.Kind == QueuedRecordKind.ReadingSet && scratch.TopicLength == 0
+                    : scratch.Kind == QueuedRecordKind.TopicAndPayload && scratch.TopicEquals(Topic(expected));
+                if (!topicRight || scratch.QualityOfService != 1 || scratch.Retain != (expected % 5 == 0))
                 {
-                    problem = "message " + expected.ToString() + " has the wrong topic, QoS or retain flag";
+                    problem = "message " + expected.ToString() + " has the wrong kind, topic, QoS or retain flag";
                     return count;
                 }
 

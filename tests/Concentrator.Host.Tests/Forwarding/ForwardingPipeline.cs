@@ -15,7 +15,8 @@ namespace Concentrator.Host.Tests.Forwarding;
 /// <summary>
 /// The host's whole forwarding path for a test: a simulated E350 P1 port, the P1 runner reading it, Home Assistant
 /// discovery, and the <see cref="MqttForwarder"/> with its queue in a temporary file. Records every readings payload
-/// handed to the queue, in order, to compare with what the broker delivered.
+/// handed to the queue, in order, to compare with what the broker delivered (readings go in as compact records: the
+/// JSON the broker delivers is made from them when they are sent).
 /// </summary>
 public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
 {
@@ -105,6 +106,16 @@ public sealed class ForwardingPipeline : IDisposable, IMessagePublisher
         }
 
         Forwarder.Publish(topic, payload, length, retain);
+    }
+
+    public void PublishReadings(string topic, string meterId, Concentrator.Core.Readings.ReadingSet readings, DateTime receivedUtc, byte[] payload, int length)
+    {
+        lock (_lock)
+        {
+            _readings.Add(Encoding.UTF8.GetString(payload, 0, length));
+        }
+
+        Forwarder.PublishReadings(topic, meterId, readings, receivedUtc, payload, length);
     }
 
     public void Dispose()

@@ -156,6 +156,7 @@ public sealed class MqttForwarderBrokerTests
         }
 
         Assert.AreEqual(expected.Count, matched);
+        Assert.AreEqual(expected.Count, pipeline.Forwarder.CompactRecords, "every reading was queued as a compact record; the JSON compared above was made from it");
         Assert.IsTrue(deliveredCount <= expected.Count + 2, "at most the message in flight at the cut is repeated: " + deliveredCount + " for " + expected.Count);
     }
 

@@ -127,15 +127,18 @@ public sealed class RunnerKilledTests
         }
 
         var message = new QueuedMessage(16 * 1024);
+        var renderer = new QueuedMessageRenderer(Concentrator.Core.Mqtt.MqttTopics.DefaultPrefix, "killed", 1024, 16 * 1024, 16 * 1024);
         uint expected = queue.OldestSequence;
         while (queue.TryReadNext(message) == QueueStatus.Ok)
         {
             Assert.AreEqual(expected++, message.Sequence);
-            string topic = Encoding.UTF8.GetString(message.Topic, 0, message.TopicLength);
-            string payload = Encoding.UTF8.GetString(message.Payload, 0, message.PayloadLength);
+            Assert.IsTrue(renderer.Render(message), renderer.Problem); // what the restarted runner sends
+            string topic = renderer.Topic;
+            string payload = Encoding.UTF8.GetString(renderer.Payload, 0, renderer.PayloadLength);
             if (topic == ReadingsTopic)
             {
                 using JsonDocument json = JsonDocument.Parse(payload); // complete JSON, not a torn tail
+                Assert.AreEqual(QueuedRecordKind.ReadingSet, message.Kind, "readings are queued as compact records");
                 readings.Add(payload);
             }
 

@@ -35,6 +35,16 @@ internal sealed class CountingPublisher : IMessagePublisher
 
     public void Publish(string topic, byte[] payload, int length, bool retain)
     {
+        Pass(topic, () => _inner.Publish(topic, payload, length, retain));
+    }
+
+    public void PublishReadings(string topic, string meterId, Concentrator.Core.Readings.ReadingSet readings, DateTime receivedUtc, byte[] payload, int length)
+    {
+        Pass(topic, () => _inner.PublishReadings(topic, meterId, readings, receivedUtc, payload, length));
+    }
+
+    private void Pass(string topic, Action publish)
+    {
         bool reading = topic.EndsWith("/readings", StringComparison.Ordinal);
         lock (_lock)
         {
@@ -44,7 +54,7 @@ internal sealed class CountingPublisher : IMessagePublisher
                 return;
             }
 
-            _inner.Publish(topic, payload, length, retain);
+            publish();
             if (!reading)
             {
                 return;

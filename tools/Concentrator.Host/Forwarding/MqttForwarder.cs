@@ -5,6 +5,7 @@ using System.Threading;
 using Concentrator.Core.Forwarding;
 using Concentrator.Core.Json;
 using Concentrator.Core.Mqtt;
+using Concentrator.Core.Readings;
 using Concentrator.Host.Links;
 using Concentrator.Host.Mqtt;
 using Concentrator.Host.Publishing;
@@ -29,6 +30,10 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
     private readonly ForwardQueue _queue;
     private readonly object _queueLock = new();
     private readonly QueuedMessage _message;
+    private readonly QueuedMessageRenderer _renderer;
+    private readonly ReadingRecordCodec _codec = new();
+    private readonly byte[] _record;
+    private readonly System.Collections.Generic.Dictionary<string, string> _readingsTopics = new(StringComparer.Ordinal);
     private readonly MqttClient _client;
     private readonly ReconnectBackoff _backoff;
     private readonly ReplayPacer _pacer;
@@ -40,6 +45,7 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
     private readonly long _started = Stopwatch.GetTimestamp();
     private Thread? _thread;
     private long _delivered;
+    private long _compactRecords;
     private long _connects;
     private bool _disposed;
 
@@ -59,6 +65,8 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
         OpenResult = _queue.Open();
         OpenProblem = _queue.OpenProblem;
         _message = new QueuedMessage(options.MaxRecordBytes);
+        _record = new byte[options.MaxRecordBytes - ForwardQueue.RecordOverhead - 1];
+        _renderer = new QueuedMessageRenderer(options.TopicPrefix, options.DeviceId, CompactReadings, options.MaxRecordBytes, options.MaxRecordBytes);
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay);
         _pacer = new ReplayPacer(options.ReplayPerSecond, options.ReplayBurst);
         if (options.CommandHandler is not null)
@@ -130,6 +138,12 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
     /// <summary>Connections accepted by the broker and set up (status and information published, commands subscribed).</summary>
     public long Connects => Interlocked.Read(ref _connects);
 
+    /// <summary>Most readings a set may hold to be queued in compact form (larger sets are queued as JSON).</summary>
+    public const int CompactReadings = 1024;
+
+    /// <summary>Readings queued as compact records (<see cref="ReadingRecordCodec"/>) since this forwarder started.</summary>
+    public long CompactRecords => Interlocked.Read(ref _compactRecords);
+
     /// <summary>Queues a message (QoS 1) and returns once it is durable; throws when it cannot be queued at all (too large, bad topic).</summary>
     public void Publish(string topic, byte[] payload, int length, bool retain)
     {
@@ -144,6 +158,52 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
             dropped = _queue.Dropped;
         }
 
+        AfterEnqueue(status, dropped, topic, length);
+    }
+
+    /// <summary>
+    /// Queues one meter's readings as a compact record (about a sixth of their JSON), from which the same JSON is made
+    /// when it is sent; as JSON when the set cannot be (its topic is not this forwarder's readings topic of the meter,
+    /// the meter id is not printable ASCII, the set is larger than <see cref="CompactReadings"/>).
+    /// </summary>
+    public void PublishReadings(string topic, string meterId, ReadingSet readings, DateTime receivedUtc, byte[] payload, int length)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(meterId);
+        ArgumentNullException.ThrowIfNull(readings);
+        QueueStatus status;
+        uint dropped;
+        lock (_queueLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_readingsTopics.TryGetValue(meterId, out string? expected))
+            {
+                expected = MqttTopics.Readings(_options.TopicPrefix, _options.DeviceId, meterId);
+                _readingsTopics[meterId] = expected;
+            }
+
+            if (topic != expected || readings.Count > CompactReadings || length > _options.MaxRecordBytes
+                || _codec.Encode(meterId, readings, receivedUtc, _record, 0, _record.Length, out int recordLength) != ReadingRecordStatus.Ok)
+            {
+                status = _queue.Enqueue(topic, payload, 0, length, 1, false);
+            }
+            else
+            {
+                status = _queue.EnqueueRecord(QueuedRecordKind.ReadingSet, _record, 0, recordLength, 1, false);
+                if (status == QueueStatus.Ok || status == QueueStatus.OkDroppedOldest)
+                {
+                    Interlocked.Increment(ref _compactRecords);
+                }
+            }
+
+            dropped = _queue.Dropped;
+        }
+
+        AfterEnqueue(status, dropped, topic, length);
+    }
+
+    private void AfterEnqueue(QueueStatus status, uint dropped, string topic, int length)
+    {
         if (status == QueueStatus.OkDroppedOldest)
         {
             Report("queue full: dropped the oldest message(s); " + dropped + " dropped so far");
@@ -331,8 +391,17 @@ public sealed class MqttForwarder : IMessagePublisher, IDisposable
                 return false;
             }
 
-            topic = Encoding.UTF8.GetString(_message.Topic, 0, _message.TopicLength);
-            payload = _message.Payload.AsSpan(0, _message.PayloadLength).ToArray(); // the client keeps it until PUBACK
+            // The record becomes topic and payload (a compact reading set its JSON); one that cannot is reported and
+            // acknowledged, so it never blocks the queue.
+            if (!_renderer.Render(_message))
+            {
+                Report("queue: " + _renderer.Problem);
+                _queue.Acknowledge(_message.Sequence);
+                return true;
+            }
+
+            topic = _renderer.Topic;
+            payload = _renderer.Payload.AsSpan(0, _renderer.PayloadLength).ToArray(); // the client keeps it until PUBACK
             sequence = _message.Sequence;
             retain = _message.Retain;
         }

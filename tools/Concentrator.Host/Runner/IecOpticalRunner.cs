@@ -67,8 +67,9 @@ public sealed class IecOpticalRunner
                 {
                     Readouts++;
                     _writer.Reset();
-                    _formatter.WriteReadingsPayload(_writer, _meterId, session.Readings, DateTime.UtcNow);
-                    _publisher.Publish(ReadingsTopic, _writer.Buffer, _writer.Length, false);
+                    DateTime received = DateTime.UtcNow;
+                    _formatter.WriteReadingsPayload(_writer, _meterId, session.Readings, received);
+                    _publisher.PublishReadings(ReadingsTopic, _meterId, session.Readings, received, _writer.Buffer, _writer.Length);
                     Diagnostic?.Invoke("readout of " + session.ReadoutBytes + " bytes at " + session.NegotiatedBaud + " baud in " +
                                        session.ElapsedMilliseconds + " ms (attempts " + session.Attempts + ", " + session.Readings.Count + " readings)");
                 }

@@ -69,7 +69,16 @@ public sealed class P1PublishingSink : IP1TelegramSink
             }
         }
 
-        Publish(_readingsTopic, _writer.Buffer, _writer.Length, false);
+        try
+        {
+            _publisher.PublishReadings(_readingsTopic, _meterId, readings, received, _writer.Buffer, _writer.Length);
+            _counters.CountPublished();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _counters.CountPublishFailure();
+            _diagnostic?.Invoke("publish to " + _readingsTopic + " failed: " + exception.Message);
+        }
     }
 
     public void OnFailure(DsmrError error)

@@ -78,7 +78,16 @@ public sealed class ScheduledPublishingSink : IMeterReadSink
         }
 
         Interlocked.Increment(ref _readings);
-        Publish(_readingsTopics[meter.Index], _writer.Buffer, _writer.Length, false);
+        string topic = _readingsTopics[meter.Index];
+        try
+        {
+            _publisher.PublishReadings(topic, meter.Definition.Id, readings, received, _writer.Buffer, _writer.Length);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Interlocked.Increment(ref _publishFailures);
+            Diagnostic?.Invoke("publish to " + topic + " failed: " + exception.Message);
+        }
     }
 
     public void OnReadFailed(MeterSchedule meter, MeterReadStatus status, string error, bool willRetry)
