@@ -376,7 +376,7 @@ namespace Concentrator.Core.Commands
             text.Append("ID=");
             text.Append(id);
             text.Append(" ST=");
-            text.Append(!known ? "NEW" : _meter.Offline ? "OFFLINE" : _meter.ConsecutiveFailures > 0 ? "FAILING" : "OK");
+            text.Append(!known || (_meter.Readings == 0 && _meter.Failures == 0 && !_meter.Offline) ? "NEW" : _meter.Offline ? "OFFLINE" : _meter.ConsecutiveFailures > 0 ? "FAILING" : "OK");
             text.Append(" RD=");
             text.Append(_meter.Readings.ToString());
             text.Append(" ERR=");

@@ -29,6 +29,12 @@ namespace Concentrator.Core.Diagnostics
         /// <summary>Bytes of a record's header: kind, time (ms since the first session began, LE32), length (LE16).</summary>
         public const int HeaderBytes = 7;
 
+        /// <summary>
+        /// Pieces of one direction less than this apart are one chunk (a burst: a UART or a paced line delivers a frame
+        /// in fragments, at 300 baud one character per 33 ms); the chunk's time is its first byte's.
+        /// </summary>
+        public const int BurstGapMilliseconds = 50;
+
         /// <summary>Bytes per dump line of TX/RX data; longer chunks continue on indented lines.</summary>
         public const int BytesPerLine = 32;
 
@@ -52,6 +58,7 @@ namespace Concentrator.Core.Diagnostics
         private long _origin;
         private int _used;
         private int _lastRecord;
+        private int _lastAppendTime;
         private int _chunks;
         private int _recordedBytes;
         private bool _truncated;
@@ -91,6 +98,22 @@ namespace Concentrator.Core.Diagnostics
             _clock = clock;
             _output = output;
             _timeoutPerSession = timeoutMillisecondsPerSession;
+        }
+
+        /// <summary>
+        /// The time bound per session for a runtime whose slowest polled meter is read every
+        /// <paramref name="longestIntervalSeconds"/> (0 when every meter pushes): two read intervals (a read may fall
+        /// just after the capture was armed, and one may fail), at least a minute; 15 minutes for push meters only.
+        /// </summary>
+        public static long BoundFor(int longestIntervalSeconds)
+        {
+            if (longestIntervalSeconds <= 0)
+            {
+                return 15 * 60 * 1000L;
+            }
+
+            long bound = 2L * longestIntervalSeconds * 1000L;
+            return bound < 60000 ? 60000 : bound;
         }
 
         /// <summary>Bytes of TX/RX data and line changes the buffer holds (session markers aside).</summary>
@@ -346,16 +369,18 @@ namespace Concentrator.Core.Diagnostics
 
             int time = (int)(now - _origin);
 
-            // Pieces of one direction within the same millisecond are one chunk (a UART delivers a frame in fragments).
-            if (bytes && _lastRecord >= 0 && _lastRecord + HeaderBytes + RecordLength(_lastRecord) == _used
-                && _buffer[_lastRecord] == (byte)kind && RecordTime(_lastRecord) == time)
+            // Pieces of one direction close together are one chunk (BurstGapMilliseconds).
+            bool burst = bytes && _lastRecord >= 0 && _lastRecord + HeaderBytes + RecordLength(_lastRecord) == _used
+                && _buffer[_lastRecord] == (byte)kind && time - _lastAppendTime < BurstGapMilliseconds;
+            _lastAppendTime = time;
+            if (burst)
             {
                 int length = RecordLength(_lastRecord);
                 int take = Fit(count, _dataLimit - _used, 65535 - length);
                 Array.Copy(data, offset, _buffer, _used, take);
                 _used += take;
                 _recordedBytes += take;
-                WriteHeader(_lastRecord, kind, time, length + take);
+                WriteHeader(_lastRecord, kind, RecordTime(_lastRecord), length + take);
                 Overflow(count - take, take == 0);
                 return;
             }

@@ -29,6 +29,9 @@ namespace Concentrator.Core.Diagnostics
         public string Update(IecSession session, int portCap, int meterCap)
         {
             IecIdentification id = session.Identification;
+
+            // A meter that offers mode E ("\2" in its identification) and was read by the option select ran mode C.
+            IecProtocolMode mode = id.Mode == IecProtocolMode.E && session.Outcome != IecSessionOutcome.HandedOver ? IecProtocolMode.C : id.Mode;
             int offered = id.MaximumBaud;
             int cap = offered;
             if (portCap > 0 && portCap < cap)
@@ -44,18 +47,18 @@ namespace Concentrator.Core.Diagnostics
             int baud = session.NegotiatedBaud;
             int attempts = session.Attempts;
             bool echo = session.EchoDetected;
-            if (baud == _baud && id.Mode == _mode && offered == _offered && cap == _cap && attempts == _attempts && echo == _echo)
+            if (baud == _baud && mode == _mode && offered == _offered && cap == _cap && attempts == _attempts && echo == _echo)
             {
                 return Text;
             }
 
             _baud = baud;
-            _mode = id.Mode;
+            _mode = mode;
             _offered = offered;
             _cap = cap;
             _attempts = attempts;
             _echo = echo;
-            string text = "IEC " + ModeLetter(id.Mode) + " " + baud.ToString() + " 7E1";
+            string text = "IEC " + ModeLetter(mode) + " " + baud.ToString() + " 7E1";
             if (baud < cap)
             {
                 text += " fallback from " + cap.ToString();

@@ -57,6 +57,29 @@ namespace Concentrator.Core.Diagnostics
             get { return _consecutive; }
         }
 
+        /// <summary>Good reads, telegrams or files.</summary>
+        public long Readings
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _readings;
+                }
+            }
+        }
+
+        public long Failures
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _failures;
+                }
+            }
+        }
+
         /// <summary>The last error, shortened ("" when none yet).</summary>
         public string LastError
         {

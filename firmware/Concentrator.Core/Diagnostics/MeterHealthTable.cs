@@ -90,6 +90,23 @@ namespace Concentrator.Core.Diagnostics
             return offline;
         }
 
+        /// <summary>Readings, failures and meters offline, all meters together, into <paramref name="status"/>.</summary>
+        public void FillTotals(ConcentratorStatus status)
+        {
+            long readings = 0;
+            long failures = 0;
+            int count = _count;
+            for (int i = 0; i < count; i++)
+            {
+                readings += _meters[i].Readings;
+                failures += _meters[i].Failures;
+            }
+
+            status.Readings = readings;
+            status.Failures = failures;
+            status.MetersOffline = OfflineCount();
+        }
+
         /// <summary>For <see cref="IDiagnosticsSource.FillMeter"/>: false when the meter is not in the table.</summary>
         public bool Fill(string meterId, MeterDiagnostics diagnostics)
         {

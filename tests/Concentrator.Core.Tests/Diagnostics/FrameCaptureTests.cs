@@ -53,7 +53,7 @@ namespace Concentrator.Core.Tests.Diagnostics
         }
 
         [TestMethod]
-        public void Pieces_of_one_direction_in_one_millisecond_are_one_chunk_and_long_chunks_wrap()
+        public void Pieces_of_one_direction_close_together_are_one_chunk_and_long_chunks_wrap()
         {
             ManualClock clock = new ManualClock();
             RecordingCaptureOutput output = new RecordingCaptureOutput();
@@ -68,10 +68,14 @@ namespace Concentrator.Core.Tests.Diagnostics
             }
 
             capture.Record(link, CaptureRecordKind.Receive, data, 0, 20);
+            clock.Advance(FrameCapture.BurstGapMilliseconds - 1);
             capture.Record(link, CaptureRecordKind.Receive, data, 20, 20);
+            clock.Advance(FrameCapture.BurstGapMilliseconds);
+            capture.Record(link, CaptureRecordKind.Receive, data, 0, 1);
             capture.End("m1", "ok", null);
 
-            Assert.IsTrue(output.Dump.IndexOf("40 bytes in 1 chunk(s)") > 0, output.Dump);
+            Assert.IsTrue(output.Dump.IndexOf("41 bytes in 2 chunk(s)") > 0, output.Dump);
+            Assert.IsTrue(output.Dump.IndexOf("\n+99ms RX 00\n") > 0, "a gap of 50 ms starts a new chunk: " + output.Dump);
             Assert.IsTrue(output.Dump.IndexOf("+0ms RX 00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F 10 11 12 13 14 15 16 17 18 19 1A 1B 1C 1D 1E 1F\n       20 21 22 23 24 25 26 27\n") > 0, output.Dump);
         }
 
@@ -115,7 +119,7 @@ namespace Concentrator.Core.Tests.Diagnostics
             capture.Begin("m1", link);
             for (int i = 0; i < 5; i++)
             {
-                clock.Advance(1);
+                clock.Advance(100);
                 capture.Record(link, CaptureRecordKind.Receive, block, 0, block.Length);
             }
 
@@ -123,9 +127,9 @@ namespace Concentrator.Core.Tests.Diagnostics
 
             // 256 bytes: the start marker (7), two chunks of 7 + 100, then 28 bytes of the third (7 for its header).
             Assert.IsTrue(output.Dump.IndexOf("228 bytes in 3 chunk(s)") > 0, output.Dump);
-            Assert.IsTrue(output.Dump.IndexOf("+3ms RX 00 00") > 0, output.Dump);
-            Assert.IsTrue(output.Dump.IndexOf("+4ms") < 0, "nothing after the buffer filled");
-            Assert.IsTrue(output.Dump.IndexOf("+5ms session 1 end: ok\nTRUNCATED: the 256-byte capture buffer is full; 272 more byte(s) in 2 chunk(s) not recorded\n") > 0, output.Dump);
+            Assert.IsTrue(output.Dump.IndexOf("+300ms RX 00 00") > 0, output.Dump);
+            Assert.IsTrue(output.Dump.IndexOf("+400ms") < 0, "nothing after the buffer filled");
+            Assert.IsTrue(output.Dump.IndexOf("+500ms session 1 end: ok\nTRUNCATED: the 256-byte capture buffer is full; 272 more byte(s) in 2 chunk(s) not recorded\n") > 0, output.Dump);
         }
 
         [TestMethod]
