@@ -40,8 +40,8 @@ namespace Concentrator.App
             StatusLedLoop status = StartStatusLeds(settings);
 
             // Text commands start first: an installer can fix a configuration that cannot run by SMS.
-            AppDiagnostics diagnostics = new AppDiagnostics();
-            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, null, new AppCommandEffects());
+            AppDiagnostics diagnostics = new AppDiagnostics(load.Configuration, settings);
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, diagnostics.Capture, new AppCommandEffects());
             StartSmsCommands(settings, commands);
 
             string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
@@ -62,7 +62,7 @@ namespace Concentrator.App
             Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "); ports: " + plan.Describe());
             ReadingPublisher publisher = new ReadingPublisher(mqtt, settings);
             status.Publisher = publisher;
-            MeterPublisher p1 = PortStarter.StartAll(plan, settings, publisher);
+            MeterPublisher p1 = PortStarter.StartAll(plan, settings, publisher, diagnostics.Health, diagnostics.Capture);
             diagnostics.Attach(mqtt, publisher, p1);
 
             NetworkConnection network;
@@ -75,7 +75,8 @@ namespace Concentrator.App
                 network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
             }
 
-            KeepConnected(network, mqtt, publisher, status);
+            diagnostics.Network = network;
+            KeepConnected(network, mqtt, publisher, status, diagnostics);
         }
 
         // The LEDs of the chosen board, or of the default board when the settings named none that exists.
@@ -112,11 +113,12 @@ namespace Concentrator.App
         }
 
         // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, ReadingPublisher publisher, StatusLedLoop status)
+        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, ReadingPublisher publisher, StatusLedLoop status, AppDiagnostics diagnostics)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)
             {
+                diagnostics.Tick();
                 if (!mqtt.IsConnected)
                 {
                     status.State = network.IsJoined ? DeviceState.NoBroker : DeviceState.NoNetwork;

@@ -4,6 +4,7 @@ using Concentrator.App.Publishing;
 using Concentrator.App.Settings;
 using Concentrator.Core.Boards;
 using Concentrator.Core.Bus;
+using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Dlms;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Hdlc;
@@ -39,15 +40,23 @@ namespace Concentrator.App.Ports
         private const int DlmsMaxObjects = 16;
         private const int DlmsCatalogue = 64;
 
+        // DIAG's health of every meter and CAPT's capture (set by StartAll, read while the ports are built).
+        private static MeterHealthTable s_health;
+        private static FrameCapture s_capture;
+
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
-        public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
+        public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher, MeterHealthTable health, FrameCapture capture)
         {
+            s_health = health;
+            s_capture = capture;
             for (int p = 0; p <= (int)MeterPort.Tcp; p++)
             {
                 MeterDefinition[] meters = plan.Meters((MeterPort)p);
                 for (int i = 0; i < meters.Length; i++)
                 {
                     MeterPublisher meter = publisher.Add(meters[i].Id, (MeterPort)p);
+                    meter.Health = health.Add(meters[i].Id);
+                    meter.Capture = capture;
                     string problem = plan.Problem((MeterPort)p);
                     if (problem != null)
                     {
@@ -110,11 +119,12 @@ namespace Concentrator.App.Ports
             P1Port port = new P1Port(settings.ToP1PortOptions());
             MeterPublisher sink = publisher.Find(meter.Id);
             sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString();
-            P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), sink, new P1ReaderOptions());
+            P1PortReader reader = new P1PortReader(Pushing(port, meter.Id), new DsmrTelegramDecoder(new DsmrDecoderOptions()), sink, new P1ReaderOptions());
             PortHandle handle = new PortHandle("P1 port " + settings.P1PortName, port.Open, port.Close, delegate { return port.LastProblem; });
             handle.Opened = delegate
             {
                 Log.Info("P1 inversion " + StatusText.Of(port.Inversion));
+                sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString() + ", inversion " + StatusText.Of(port.Inversion);
                 return port.Inversion == P1SignalInversion.Unavailable ? port.LastProblem : null;
             };
             new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
@@ -136,7 +146,7 @@ namespace Concentrator.App.Ports
                 sink.ReportProblem("meter on the SML head has protocol " + meter.Protocol.ToString() + "; read as SML");
             }
 
-            SmlPushReader reader = new SmlPushReader(port, new SmlFileDecoder(new SmlDecoderOptions()), sink, new SmlPushReaderOptions());
+            SmlPushReader reader = new SmlPushReader(Pushing(port, meter.Id), new SmlFileDecoder(new SmlDecoderOptions()), sink, new SmlPushReaderOptions());
             PortHandle handle = new PortHandle("SML head " + options.PortName, port.Open, port.Close, delegate { return port.LastProblem; });
             new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
         }
@@ -160,12 +170,13 @@ namespace Concentrator.App.Ports
 
             IecSessionOptions template = new IecSessionOptions();
             template.PortMaximumBaud = port.MaximumBaud;
-            IecSession session = new IecSession(port, new SystemMillisecondClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(meters.Length));
+            CapturingByteLink link = new CapturingByteLink(port, s_capture);
+            IecSession session = new IecSession(link, new SystemMillisecondClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(meters.Length));
             IecMeterReader reader = new IecMeterReader(session, template);
             IMeterReader[] readers = new IMeterReader[meters.Length];
             for (int i = 0; i < meters.Length; i++)
             {
-                readers[i] = reader; // one session, meters read one at a time
+                readers[i] = new CapturingMeterReader(reader, s_capture, link); // one session, meters read one at a time
             }
 
             string name = "optical port " + options.PortName;
@@ -187,7 +198,8 @@ namespace Concentrator.App.Ports
             options.TxPin = board.Pin(BoardFunction.Rs485Tx);
             options.DirectionPin = board.Pin(BoardFunction.Rs485DriverEnable);
             Rs485Port port = new Rs485Port(options);
-            MeterBusArbiter bus = new MeterBusArbiter(port, new SystemMillisecondClock(), new HdlcSessionOptions());
+            CapturingByteLink link = new CapturingByteLink(port, s_capture);
+            MeterBusArbiter bus = new MeterBusArbiter(link, new SystemMillisecondClock(), new HdlcSessionOptions());
             BusMemberTransport transport = new BusMemberTransport(bus);
 
             // Meters whose address cannot be read (or that the bus refuses) are reported and left out.
@@ -252,7 +264,8 @@ namespace Concentrator.App.Ports
 
                 sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
                 meters[kept] = meter;
-                readers[kept++] = new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member);
+                // Only this meter's sessions are captured on the bus (CAPT).
+                readers[kept++] = new CapturingMeterReader(new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member), s_capture, link);
             }
 
             if (kept == 0)
@@ -271,6 +284,8 @@ namespace Concentrator.App.Ports
         private static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
         {
             MeterPublisher[] sinks = new MeterPublisher[meters.Length];
+            MeterHealth[] health = new MeterHealth[meters.Length];
+            string[] links = new string[meters.Length];
             for (int i = 0; i < meters.Length; i++)
             {
                 sinks[i] = publisher.Find(meters[i].Id);
@@ -278,10 +293,23 @@ namespace Concentrator.App.Ports
                 {
                     sinks[i].Link = name;
                 }
+
+                health[i] = s_health.Add(meters[i].Id);
+                links[i] = sinks[i].Link;
             }
 
-            PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, new ScheduledPortSink(sinks));
+            // DIAG's health is kept before the publishers hear of each read (IEC readers say which link settings worked).
+            IMeterReadSink sink = new MeterHealthSink(new ScheduledPortSink(sinks), health, links);
+            PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, sink);
             new Thread(new PolledPortLoop(handle, scheduler, sinks).Run).Start();
+        }
+
+        // A push port's link with the capture listening: the captured meter's session begins with its next bytes.
+        private static IByteLink Pushing(IByteLink port, string meterId)
+        {
+            CapturingByteLink link = new CapturingByteLink(port, s_capture);
+            link.ContinuousMeterId = meterId;
+            return link;
         }
 
         // An IEC 62056-21 readout at 300 baud (the fallback) of a few KB takes a minute: the optical budget is wider.

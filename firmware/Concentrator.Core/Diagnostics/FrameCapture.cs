@@ -116,6 +116,29 @@ namespace Concentrator.Core.Diagnostics
             return bound < 60000 ? 60000 : bound;
         }
 
+        /// <summary>
+        /// Bytes of the next part of a dump <c>text[start..end)</c> that fits <paramref name="maxBytes"/> (an MQTT
+        /// payload), ending at a line end where one is in reach: a long dump goes out as consecutive messages.
+        /// </summary>
+        public static int PartLength(byte[] text, int start, int end, int maxBytes)
+        {
+            int left = end - start;
+            if (left <= maxBytes)
+            {
+                return left;
+            }
+
+            for (int i = start + maxBytes - 1; i > start; i--)
+            {
+                if (text[i] == (byte)'\n')
+                {
+                    return i - start + 1;
+                }
+            }
+
+            return maxBytes;
+        }
+
         /// <summary>Bytes of TX/RX data and line changes the buffer holds (session markers aside).</summary>
         public int CapacityBytes
         {

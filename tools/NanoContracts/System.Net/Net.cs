@@ -143,3 +143,15 @@ namespace nanoFramework.Networking
         TokenExpiredWaitingDateTime = 5,
     }
 }
+
+namespace System.Net.NetworkInformation
+{
+    // Only the members the firmware uses (verified in nanoframework/System.Net,
+    // nanoFramework.System.Net/NetworkInformation/NetworkInterface.cs).
+    public class NetworkInterface
+    {
+        protected NetworkInterface(int interfaceIndex) { }
+        public static NetworkInterface[] GetAllNetworkInterfaces() { throw null; }
+        public string IPv4Address { get { throw null; } }
+    }
+}
