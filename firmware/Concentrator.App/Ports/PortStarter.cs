@@ -55,8 +55,7 @@ namespace Concentrator.App.Ports
                 for (int i = 0; i < meters.Length; i++)
                 {
                     MeterPublisher meter = publisher.Add(meters[i].Id, (MeterPort)p);
-                    meter.Health = health.Add(meters[i].Id);
-                    meter.Capture = capture;
+                    health.Add(meters[i].Id);
                     string problem = plan.Problem((MeterPort)p);
                     if (problem != null)
                     {
@@ -119,12 +118,15 @@ namespace Concentrator.App.Ports
             P1Port port = new P1Port(settings.ToP1PortOptions());
             MeterPublisher sink = publisher.Find(meter.Id);
             sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString();
-            P1PortReader reader = new P1PortReader(Pushing(port, meter.Id), new DsmrTelegramDecoder(new DsmrDecoderOptions()), sink, new P1ReaderOptions());
+            PushMeterHealthSink pushed = new PushMeterHealthSink(sink, null, s_health.Add(meter.Id), s_capture);
+            pushed.Link = sink.Link;
+            P1PortReader reader = new P1PortReader(Pushing(port, meter.Id), new DsmrTelegramDecoder(new DsmrDecoderOptions()), pushed, new P1ReaderOptions());
             PortHandle handle = new PortHandle("P1 port " + settings.P1PortName, port.Open, port.Close, delegate { return port.LastProblem; });
             handle.Opened = delegate
             {
                 Log.Info("P1 inversion " + StatusText.Of(port.Inversion));
                 sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString() + ", inversion " + StatusText.Of(port.Inversion);
+                pushed.Link = sink.Link;
                 return port.Inversion == P1SignalInversion.Unavailable ? port.LastProblem : null;
             };
             new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
@@ -146,7 +148,9 @@ namespace Concentrator.App.Ports
                 sink.ReportProblem("meter on the SML head has protocol " + meter.Protocol.ToString() + "; read as SML");
             }
 
-            SmlPushReader reader = new SmlPushReader(Pushing(port, meter.Id), new SmlFileDecoder(new SmlDecoderOptions()), sink, new SmlPushReaderOptions());
+            PushMeterHealthSink pushed = new PushMeterHealthSink(null, sink, s_health.Add(meter.Id), s_capture);
+            pushed.Link = sink.Link;
+            SmlPushReader reader = new SmlPushReader(Pushing(port, meter.Id), new SmlFileDecoder(new SmlDecoderOptions()), pushed, new SmlPushReaderOptions());
             PortHandle handle = new PortHandle("SML head " + options.PortName, port.Open, port.Close, delegate { return port.LastProblem; });
             new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
         }

@@ -2,7 +2,6 @@ using System;
 using System.Text;
 using Concentrator.App.Mqtt;
 using Concentrator.App.Settings;
-using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Meters;
 using Concentrator.Core.Mqtt;
@@ -46,15 +45,6 @@ namespace Concentrator.App.Publishing
         /// <summary>How the meter is reached ("COM2 115200 8N1"), for DIAG; set by the port thread once it runs.</summary>
         public string Link { get; set; }
 
-        /// <summary>
-        /// DIAG's state of a push meter (P1, SML head), kept here per telegram or file; polled meters' is kept by the
-        /// port's <see cref="MeterHealthSink"/>. Null when nobody asks.
-        /// </summary>
-        public MeterHealth Health { get; set; }
-
-        /// <summary>The CAPT capture: a push meter's telegram or file ends a captured session here. Null when none.</summary>
-        public FrameCapture Capture { get; set; }
-
         /// <summary>Good reading sets (telegrams, files, scheduled reads).</summary>
         public int Readings { get; private set; }
 
@@ -91,13 +81,11 @@ namespace Concentrator.App.Publishing
 
         public void OnTelegram(ReadingSet readings)
         {
-            PushedGood("telegram");
             Publish(readings);
         }
 
         public void OnFailure(DsmrError error)
         {
-            PushedBad("bad telegram", error.ToString());
             Failures++;
             long now = NowMilliseconds();
             if (_reports.IsOpen(now))
@@ -109,13 +97,11 @@ namespace Concentrator.App.Publishing
         public void OnFile(ReadingSet readings, bool partial)
         {
             // A partial file's messages passed their own CRC; its failure has been reported already.
-            PushedGood(partial ? "partial file" : "file");
             Publish(readings);
         }
 
         public void OnFailure(SmlError error)
         {
-            PushedBad("bad file", error.ToString());
             Failures++;
             long now = NowMilliseconds();
             if (_reports.IsOpen(now))
@@ -126,13 +112,6 @@ namespace Concentrator.App.Publishing
 
         public void OnSilence(int silentMilliseconds)
         {
-            MeterHealth health = Health;
-            if (health != null)
-            {
-                // A push meter silent past the alarm is offline until its next telegram or file.
-                health.SetOffline(true, "no data for " + (silentMilliseconds / 1000).ToString() + " s");
-            }
-
             ReportProblem("no data from the meter for " + (silentMilliseconds / 1000).ToString()
                 + (Port == MeterPort.P1
                     ? " s: check the cable, the pull-up on the data line and the data request line"
@@ -146,36 +125,6 @@ namespace Concentrator.App.Publishing
             if (_reports.IsOpen(now))
             {
                 Send(message, now);
-            }
-        }
-
-        private void PushedGood(string what)
-        {
-            MeterHealth health = Health;
-            if (health != null)
-            {
-                health.Reading(Link);
-            }
-
-            FrameCapture capture = Capture;
-            if (capture != null)
-            {
-                capture.End(MeterId, what, null);
-            }
-        }
-
-        private void PushedBad(string what, string error)
-        {
-            MeterHealth health = Health;
-            if (health != null)
-            {
-                health.Failure(error);
-            }
-
-            FrameCapture capture = Capture;
-            if (capture != null)
-            {
-                capture.End(MeterId, what, error);
             }
         }
 

@@ -163,6 +163,7 @@ public sealed class RunCommand : ICliCommand
                     break;
                 }
 
+                diagnostics.Capture.Expire();
                 Thread.Sleep(50);
             }
 

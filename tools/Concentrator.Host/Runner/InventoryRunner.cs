@@ -53,7 +53,7 @@ public sealed class InventoryRunner : IDisposable
             {
                 if (meter.IntervalSeconds == 0)
                 {
-                    _continuous.Add(CreateContinuous(meter, configuration, publisher));
+                    _continuous.Add(CreateContinuous(meter, configuration, publisher, diagnostics));
                 }
             }
         }
@@ -118,7 +118,7 @@ public sealed class InventoryRunner : IDisposable
         }
     }
 
-    private P1Runner CreateContinuous(MeterDefinition meter, InventoryConfiguration configuration, IMessagePublisher publisher)
+    private P1Runner CreateContinuous(MeterDefinition meter, InventoryConfiguration configuration, IMessagePublisher publisher, RunnerDiagnostics? diagnostics)
     {
         if (meter.Protocol != MeterProtocol.Dsmr)
         {
@@ -138,6 +138,7 @@ public sealed class InventoryRunner : IDisposable
             DeviceId = configuration.DeviceId,
             TopicPrefix = configuration.TopicPrefix,
             Quality = new QualityChecker(1, configuration.RegistersPerMeter, configuration.Quality),
+            Diagnostics = diagnostics,
         }, publisher);
         runner.Diagnostic += message => Diagnostic?.Invoke(meter.Id + ": " + message);
         return runner;
