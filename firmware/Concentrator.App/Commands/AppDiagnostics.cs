@@ -142,17 +142,30 @@ namespace Concentrator.App.Commands
             return true;
         }
 
-        /// <summary>A finished capture: into the queue (split at line ends to fit the payload size) and the log.</summary>
+        /// <summary>
+        /// A finished capture: into the queue (split at line ends to fit the payload size) and the log, line by line so
+        /// that no large string is built (the dump of a full 2 KB buffer is about 7 KB of text).
+        /// </summary>
         public void Publish(string meterId, byte[] dump, int length)
         {
             string topic = MqttTopics.Capture(_prefix, _deviceId, meterId);
             byte[] part = new byte[length < _partBytes ? length : _partBytes];
             int start = 0;
+            Log.Info("capture of " + meterId + " (" + length.ToString() + " bytes, also on " + topic + "):");
             while (start < length)
             {
                 int count = FrameCapture.PartLength(dump, start, length, part.Length);
                 Array.Copy(dump, start, part, 0, count);
-                Log.Info("capture " + meterId + ":\n" + Encoding.UTF8.GetString(part, 0, count));
+                int line = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    if (part[i] == (byte)'\n')
+                    {
+                        Log.Info(Encoding.UTF8.GetString(part, line, i - line));
+                        line = i + 1;
+                    }
+                }
+
                 MqttLink mqtt = _mqtt;
                 if (mqtt != null)
                 {

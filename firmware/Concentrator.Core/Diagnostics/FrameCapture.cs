@@ -289,6 +289,8 @@ namespace Concentrator.Core.Diagnostics
             }
 
             string id = null;
+            byte[] dump = null;
+            int length = 0;
             lock (_gate)
             {
                 if (_active == null || meterId != _meterId)
@@ -301,11 +303,14 @@ namespace Concentrator.Core.Diagnostics
                 if (_done >= _wanted || now >= _deadline)
                 {
                     id = _meterId;
-                    Finish();
+                    dump = Finish(out length);
                 }
             }
 
-            Hand(id);
+            if (id != null)
+            {
+                _output.Publish(id, dump, length);
+            }
         }
 
         /// <summary>Publishes a capture that has passed its time bound with what it recorded; call it now and then from any thread.</summary>
@@ -316,7 +321,9 @@ namespace Concentrator.Core.Diagnostics
                 return;
             }
 
-            string id = null;
+            string id;
+            byte[] dump;
+            int length;
             lock (_gate)
             {
                 long now = _clock.NowMilliseconds;
@@ -331,23 +338,10 @@ namespace Concentrator.Core.Diagnostics
                 }
 
                 id = _meterId;
-                Finish();
+                dump = Finish(out length);
             }
 
-            Hand(id);
-        }
-
-        private void Hand(string meterId)
-        {
-            if (meterId == null)
-            {
-                return;
-            }
-
-            byte[] dump = _out;
-            int length = _outLength;
-            _out = null;
-            _output.Publish(meterId, dump, length);
+            _output.Publish(id, dump, length);
         }
 
         private void CloseSession(long now, string outcome, string detail)
@@ -492,8 +486,8 @@ namespace Concentrator.Core.Diagnostics
             return _buffer[at + 5] | (_buffer[at + 6] << 8);
         }
 
-        // Builds the dump (two passes: size, then text) and frees the capture for the next CAPT.
-        private void Finish()
+        // Builds the dump (two passes: size, then text) and frees the capture for the next CAPT. Under the lock.
+        private byte[] Finish(out int length)
         {
             _out = null;
             _outLength = 0;
@@ -501,9 +495,13 @@ namespace Concentrator.Core.Diagnostics
             _out = new byte[_outLength];
             _outLength = 0;
             WriteDump();
+            byte[] dump = _out;
+            length = _outLength;
+            _out = null;
             _meterId = null;
             _active = null;
             Published++;
+            return dump;
         }
 
         private void WriteDump()
