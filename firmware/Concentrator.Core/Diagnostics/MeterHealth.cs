@@ -15,7 +15,7 @@ namespace Concentrator.Core.Diagnostics
         /// <summary>Longest error text kept (DIAG's reply is one 160-character SMS).</summary>
         public const int MaxErrorLength = 48;
 
-        /// <summary>Longest link text shown.</summary>
+        /// <summary>Longest link text shown (cut when DIAG asks, not when a read stores it).</summary>
         public const int MaxLinkLength = 40;
 
         private readonly object _gate = new object();
@@ -146,6 +146,9 @@ namespace Concentrator.Core.Diagnostics
                 diagnostics.SecondsSinceReading = _lastReadingAt < 0 ? -1 : (now - _lastReadingAt) / 1000;
                 diagnostics.WorkingLink = _workingLink;
             }
+
+            // Cut (if ever) here, at the edge, not on every read.
+            diagnostics.WorkingLink = Shorten(diagnostics.WorkingLink, MaxLinkLength);
         }
 
         private void KeepError(string error)
