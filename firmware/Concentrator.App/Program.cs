@@ -41,20 +41,25 @@ namespace Concentrator.App
 
             // Text commands start first: an installer can fix a configuration that cannot run by SMS.
             AppDiagnostics diagnostics = new AppDiagnostics(load.Configuration, settings);
-            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, diagnostics.Capture, new AppCommandEffects());
+            // A saved change reconfigures the running board (live, new broker session or a controlled restart).
+            string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
+            AppCommandEffects effects = new AppCommandEffects(settings, load.Configuration, new SystemMillisecondClock());
+            effects.WaitingForSettings = problem != null;
+            effects.Start();
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, diagnostics.Capture, effects);
             StartSmsCommands(settings, commands);
 
-            string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
             if (problem != null)
             {
                 status.State = DeviceState.SettingsProblem;
-                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands) and restart");
+                WaitForever("settings: " + problem + "; edit " + ConcentratorSettings.FilePath + " (or send MCP commands: the board restarts 20 s after the change that completes it)");
             }
 
             ForwardQueue queue = OpenQueue(settings);
             MqttLink mqtt = new MqttLink(settings, queue);
             mqtt.CommandHandler = commands;
             mqtt.DefaultPassword = load.Configuration.UsesDefaultPassword;
+            effects.Mqtt = mqtt;
             new Thread(new Forwarding.ForwardLoop(mqtt).Run).Start();
 
             // The ports the meter inventory needs, checked against the board's UARTs before anything is opened.
@@ -66,17 +71,34 @@ namespace Concentrator.App
             diagnostics.Attach(mqtt, publisher, p1);
 
             NetworkConnection network;
+            InterfaceAddress address = new InterfaceAddress(load.Configuration);
+            WarnAboutNetworkMode(load.Configuration.Network, settings.Board.Network);
             if (settings.Board.Network == BoardNetwork.Ethernet)
             {
-                network = new EthernetConnection(settings.WifiTimeoutSeconds);
+                network = new EthernetConnection(settings.WifiTimeoutSeconds, address);
             }
             else
             {
-                network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds);
+                network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds, address);
             }
 
             diagnostics.Network = network;
             KeepConnected(network, mqtt, publisher, status, diagnostics);
+        }
+
+        // The board profile says which network hardware there is; net.mode (NET MODE=) is what the installer asked for.
+        private static void WarnAboutNetworkMode(NetworkMode mode, BoardNetwork board)
+        {
+            if (mode == NetworkMode.Gsm)
+            {
+                Log.Warn("net.mode=gsm: this platform carries no IP over the modem (no PPP in nanoFramework's ESP32 firmware); using the board's "
+                    + (board == BoardNetwork.Ethernet ? "Ethernet" : "Wi-Fi") + ". APN/DUSR/DPWD are stored and reported only");
+            }
+            else if ((mode == NetworkMode.Ethernet) != (board == BoardNetwork.Ethernet))
+            {
+                Log.Warn("net.mode=" + ConcentratorConfiguration.NetworkModeName(mode) + " but the board profile has "
+                    + (board == BoardNetwork.Ethernet ? "Ethernet" : "Wi-Fi") + ": using the board's (set board= to change it)");
+            }
         }
 
         // The LEDs of the chosen board, or of the default board when the settings named none that exists.

@@ -258,6 +258,26 @@ namespace Concentrator.App.Mqtt
             }
         }
 
+        /// <summary>
+        /// Ends the session so that the main loop connects again with the settings as they are now (a text command changed
+        /// the broker). Unacknowledged messages stay queued and go to the new session.
+        /// </summary>
+        public void Reconnect(string reason)
+        {
+            Log.Info("MQTT: reconnecting: " + reason);
+            DropClient();
+            _connectionLost.Set();
+        }
+
+        /// <summary>Persists the queue's acknowledgements (before a planned restart): nothing delivered is sent twice.</summary>
+        public void CheckpointQueue()
+        {
+            lock (_lock)
+            {
+                _queue.Checkpoint();
+            }
+        }
+
         /// <summary>Waits until something is queued or acknowledged, or the time passes.</summary>
         public void WaitForWork(int timeoutMilliseconds)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 
@@ -6,13 +7,17 @@ namespace Concentrator.App.Network
 {
     /// <summary>
     /// Wired Ethernet (boards whose profile says <c>Ethernet</c>, e.g. the Olimex ESP32-POE with the ESP32_OLIMEX
-    /// firmware image, which configures the PHY): waits for the link and a DHCP address; the clock is not waited for.
+    /// firmware image, which configures the PHY): waits for the link and a DHCP address, or sets the static address of
+    /// the configuration (<see cref="InterfaceAddress"/>) and waits until the interface has it; the clock is not waited for.
     /// </summary>
     public sealed class EthernetConnection : NetworkConnection
     {
-        public EthernetConnection(int timeoutSeconds)
+        private readonly InterfaceAddress _address;
+
+        public EthernetConnection(int timeoutSeconds, InterfaceAddress address)
             : base(timeoutSeconds)
         {
+            _address = address;
         }
 
         protected override string Kind
@@ -22,15 +27,17 @@ namespace Concentrator.App.Network
 
         protected override bool Attempt(CancellationToken token)
         {
-            if (NetworkHelper.SetupAndConnectNetwork(token, false))
+            _address.ApplyTo(NetworkInterfaceType.Ethernet, "Ethernet");
+            if (NetworkHelper.SetupAndConnectNetwork(_address.ToIPConfiguration(), token, false))
             {
-                Log.Info("Ethernet: up");
+                Log.Info("Ethernet: up, " + _address.Describe());
                 return true;
             }
 
             Exception cause = NetworkHelper.HelperException;
             Log.Warn("Ethernet: no address, status " + NetworkHelper.Status.ToString()
-                + (cause != null ? " (" + cause.Message + ")" : string.Empty) + "; check the cable and the DHCP server");
+                + (cause != null ? " (" + cause.Message + ")" : string.Empty)
+                + (_address.IsStatic ? "; check the cable (static " + _address.Describe() + ")" : "; check the cable and the DHCP server"));
             return false;
         }
     }

@@ -202,8 +202,9 @@ namespace Concentrator.App.Ports
             options.TxPin = board.Pin(BoardFunction.Rs485Tx);
             options.DirectionPin = board.Pin(BoardFunction.Rs485DriverEnable);
             Rs485Port port = new Rs485Port(options);
+            SystemMillisecondClock clock = new SystemMillisecondClock();
             CapturingByteLink link = new CapturingByteLink(port, s_capture);
-            MeterBusArbiter bus = new MeterBusArbiter(link, new SystemMillisecondClock(), new HdlcSessionOptions());
+            MeterBusArbiter bus = new MeterBusArbiter(link, clock, new HdlcSessionOptions());
             BusMemberTransport transport = new BusMemberTransport(bus);
 
             // Meters whose address cannot be read (or that the bus refuses) are reported and left out.
@@ -269,7 +270,7 @@ namespace Concentrator.App.Ports
                 sink.Link = options.PortName + " " + line.ToString() + " HDLC " + server.ToString();
                 meters[kept] = meter;
                 // Only this meter's sessions are captured on the bus (CAPT).
-                readers[kept++] = new CapturingMeterReader(new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member), s_capture, link);
+                readers[kept++] = new CapturingMeterReader(new DlmsMeterReader(poller, new Concentrator.Core.Readings.ReadingSet(DlmsMaxObjects * 2, 1024), transport, member, clock), s_capture, link);
             }
 
             if (kept == 0)
@@ -305,6 +306,7 @@ namespace Concentrator.App.Ports
             // DIAG's health is kept before the publishers hear of each read (IEC readers say which link settings worked).
             IMeterReadSink sink = new MeterHealthSink(new ScheduledPortSink(sinks), health, links);
             PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, sink);
+            RunningSchedulers.Add(scheduler);
             new Thread(new PolledPortLoop(handle, scheduler, sinks).Run).Start();
         }
 
@@ -324,9 +326,10 @@ namespace Concentrator.App.Ports
             return options;
         }
 
-        // A DLMS read is six or more HDLC exchanges (SNRM, AARQ, clock, GET, RLRQ, DISC; the first read also the object
-        // list), each bounded by the session's (MaxRetries + 1) x ResponseTimeout = 6 s: a silent meter costs one, a slow
-        // first read several.
+        // A DLMS read is six or more HDLC exchanges (SNRM, AARQ, clock, GET, RLRQ, DISC), each bounded by the session's
+        // (MaxRetries + 1) x ResponseTimeout = 6 s, and the read as a whole stops sending once its budget is used (it
+        // ends at most one exchange and the release later). A meter's first read, which also learns its object list,
+        // gets DlmsMeterPoller.FirstReadBudgetMilliseconds (60 s) once.
         private static SchedulerOptions BusSchedule()
         {
             SchedulerOptions options = new SchedulerOptions();

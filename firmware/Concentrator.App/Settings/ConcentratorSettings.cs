@@ -1,7 +1,6 @@
 using Concentrator.Core.Boards;
 using Concentrator.Core.Configuration;
 using Concentrator.Core.Io;
-using Concentrator.Core.Mqtt;
 using Concentrator.Core.P1;
 using Concentrator.Drivers.Esp32;
 using Concentrator.Drivers.Optical;
@@ -28,38 +27,89 @@ namespace Concentrator.App.Settings
         /// <summary>The profile named by <see cref="BoardName"/>, set by <see cref="Validate"/>.</summary>
         public BoardProfile Board;
 
+        /// <summary>
+        /// The configuration these settings read (<see cref="From"/>; Core's <see cref="ConcentratorConfiguration"/>,
+        /// never changed in place). The general settings below are read from it, not copied, so they cannot disagree
+        /// with it. A text command's saved change replaces it (<c>Commands/AppCommandEffects</c>): what is read at each
+        /// use (the broker, at each connect) follows at once; what was set up once at start (ports, network, topics,
+        /// buffers) is taken up by the controlled restart that such a change plans.
+        /// </summary>
+        public ConcentratorConfiguration Configuration { get; set; }
+
         /// <summary><c>wifi.ssid</c>: network to join. Required on Wi-Fi boards.</summary>
-        public string WifiSsid = "";
+        public string WifiSsid
+        {
+            get { return Configuration.WifiSsid; }
+        }
 
         /// <summary><c>wifi.password</c>: never logged.</summary>
-        public string WifiPassword = "";
+        public string WifiPassword
+        {
+            get { return Configuration.WifiPassword; }
+        }
 
         /// <summary><c>wifi.timeout_s</c>: longest wait for one connection attempt (join, DHCP).</summary>
-        public int WifiTimeoutSeconds = 60;
+        public int WifiTimeoutSeconds
+        {
+            get { return Configuration.WifiTimeoutSeconds; }
+        }
 
         /// <summary><c>mqtt.host</c>: broker host name or IP address. No default: required.</summary>
-        public string MqttHost = "";
+        public string MqttHost
+        {
+            get { return Configuration.MqttHost; }
+        }
 
-        /// <summary><c>mqtt.port</c>: plain MQTT (TLS is a later milestone).</summary>
-        public int MqttPort = 1883;
+        /// <summary><c>mqtt.port</c>.</summary>
+        public int MqttPort
+        {
+            get { return Configuration.MqttPort; }
+        }
 
         /// <summary><c>mqtt.user</c>: empty = connect without credentials.</summary>
-        public string MqttUser = "";
+        public string MqttUser
+        {
+            get { return Configuration.MqttUser; }
+        }
 
         /// <summary><c>mqtt.password</c>: never logged.</summary>
-        public string MqttPassword = "";
+        public string MqttPassword
+        {
+            get { return Configuration.MqttPassword; }
+        }
 
         /// <summary><c>mqtt.keepalive_s</c>: MQTT keep alive; a dead connection is noticed after about 1.5 times this.</summary>
-        public int MqttKeepAliveSeconds = 60;
+        public int MqttKeepAliveSeconds
+        {
+            get { return Configuration.MqttKeepAliveSeconds; }
+        }
 
         /// <summary><c>mqtt.payload_bytes</c>: size of the one reused JSON buffer; a telegram that needs more is reported, not sent.</summary>
-        public int PayloadBytes = 4096;
+        public int PayloadBytes
+        {
+            get { return Configuration.PayloadBytes; }
+        }
 
         /// <summary>Where <c>mqtt.tls=1</c> looks for the broker's CA certificate when no <c>mqtt.ca_file</c> is given.</summary>
         public const string DefaultCaFile = "I:\\mqtt-ca.pem";
 
-        /// <summary>mqtt.ca_file: PEM or DER file of the CA that signed the broker's certificate; set, the link uses TLS 1.2.</summary>
-        public string MqttCaFile = "";
+        /// <summary>
+        /// <c>mqtt.ca_file</c>: PEM or DER file of the CA that signed the broker's certificate; set, the link uses TLS 1.2.
+        /// <c>mqtt.tls=1</c> without it: <see cref="DefaultCaFile"/>. Empty: plain MQTT.
+        /// </summary>
+        public string MqttCaFile
+        {
+            get
+            {
+                string file = Configuration.FindBoardValue("mqtt.ca_file");
+                if (file != null && file.Length > 0)
+                {
+                    return file;
+                }
+
+                return Configuration.MqttTls ? DefaultCaFile : string.Empty;
+            }
+        }
 
         /// <summary>queue.file: the store-and-forward queue on the internal flash.</summary>
         public string QueueFile = "I:\\queue.bin";
@@ -71,13 +121,22 @@ namespace Concentrator.App.Settings
         public int ReplayPerSecond = 20;
 
         /// <summary><c>device.id</c>: names this concentrator in topics and is its MQTT client id; must be unique per broker.</summary>
-        public string DeviceId = "concentrator";
+        public string DeviceId
+        {
+            get { return Configuration.DeviceId; }
+        }
 
         /// <summary><c>topic.prefix</c>: first level of every topic.</summary>
-        public string TopicPrefix = MqttTopics.DefaultPrefix;
+        public string TopicPrefix
+        {
+            get { return Configuration.TopicPrefix; }
+        }
 
         /// <summary><c>report.interval_s</c>: at most one error report per meter in this time; the rest are counted.</summary>
-        public int ReportIntervalSeconds = 60;
+        public int ReportIntervalSeconds
+        {
+            get { return Configuration.ReportIntervalSeconds; }
+        }
 
         /// <summary><c>modem.port</c>: UART of the GSM modem for SMS commands, COM2 or COM3; empty (the default) for none.</summary>
         public string ModemPortName = "";
@@ -124,25 +183,19 @@ namespace Concentrator.App.Settings
         public OpticalPortVariant OpticalHead = OpticalPortVariant.PlainUart;
 
         /// <summary>
-        /// The app's view of the configuration: the general settings copied from Core's
+        /// The app's view of the configuration: the general settings read from Core's
         /// <see cref="ConcentratorConfiguration"/> (loaded and validated by its store), the board's wiring read from
         /// its board entries (<c>p1.*</c>, <c>modem.*</c>). Bad board entries are logged by key and skipped.
         /// </summary>
         public static ConcentratorSettings From(ConcentratorConfiguration configuration)
         {
+            if (configuration == null)
+            {
+                throw new System.ArgumentNullException("configuration");
+            }
+
             ConcentratorSettings settings = new ConcentratorSettings();
-            settings.WifiSsid = configuration.WifiSsid;
-            settings.WifiPassword = configuration.WifiPassword;
-            settings.WifiTimeoutSeconds = configuration.WifiTimeoutSeconds;
-            settings.MqttHost = configuration.MqttHost;
-            settings.MqttPort = configuration.MqttPort;
-            settings.MqttUser = configuration.MqttUser;
-            settings.MqttPassword = configuration.MqttPassword;
-            settings.MqttKeepAliveSeconds = configuration.MqttKeepAliveSeconds;
-            settings.PayloadBytes = configuration.PayloadBytes;
-            settings.DeviceId = configuration.DeviceId;
-            settings.TopicPrefix = configuration.TopicPrefix;
-            settings.ReportIntervalSeconds = configuration.ReportIntervalSeconds;
+            settings.Configuration = configuration;
             for (int i = 0; i < configuration.BoardEntryCount; i++)
             {
                 string key = configuration.BoardKey(i);
@@ -151,12 +204,6 @@ namespace Concentrator.App.Settings
                 {
                     Log.Warn("settings: " + key + ": " + problem + ", skipped");
                 }
-            }
-
-            // mqtt.tls=1 without a mqtt.ca_file entry: the CA certificate at its documented default place.
-            if (configuration.MqttTls && settings.MqttCaFile.Length == 0)
-            {
-                settings.MqttCaFile = DefaultCaFile;
             }
 
             return settings;
@@ -179,8 +226,7 @@ namespace Concentrator.App.Settings
 
             if (key == "mqtt.ca_file")
             {
-                MqttCaFile = value;
-                return null;
+                return null; // read from the configuration at each use (MqttCaFile)
             }
 
             if (key == "queue.file")

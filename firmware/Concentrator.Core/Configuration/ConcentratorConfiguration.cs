@@ -383,9 +383,19 @@ namespace Concentrator.Core.Configuration
                 return "mqtt.host: expected the broker's host name or address, got nothing";
             }
 
-            if (StaticIp.Length != 0 && Gateway.Length == 0)
+            if (StaticIp.Length != 0)
             {
-                return "net.gateway: expected the gateway of the static address net.ip=" + StaticIp + ", got nothing";
+                string problem = StaticAddressCheck.Problem(StaticIp, Netmask, Gateway, Dns);
+                if (problem != null)
+                {
+                    return problem;
+                }
+
+                // With a static address nobody hands out a DNS server: a broker given by name could not be found.
+                if (Dns.Length == 0 && !ConfigValues.IsIPv4(MqttHost))
+                {
+                    return "net.dns: expected a DNS server to resolve mqtt.host=" + MqttHost + " with the static address net.ip=" + StaticIp + ", got nothing";
+                }
             }
 
             for (int i = 0; i < MeterCount; i++)

@@ -1,4 +1,5 @@
 using System;
+using Concentrator.Core.Timing;
 
 namespace Concentrator.Core.Dlms
 {
@@ -26,6 +27,10 @@ namespace Concentrator.Core.Dlms
         private readonly int[] _itemStart;
         private readonly int[] _itemLength;
         private readonly byte[] _itemResult;
+        private IMillisecondClock _clock;
+        private long _deadline;
+        private int _budget;
+        private int _exchangesAtLimit;
         private int _dataLength;
         private int _invokeId;
         private bool _withListRefused;
@@ -97,6 +102,32 @@ namespace Concentrator.Core.Dlms
             get { return _itemStart.Length; }
         }
 
+        /// <summary>
+        /// Bounds what follows as a whole: once <paramref name="budgetMilliseconds"/> have passed on
+        /// <paramref name="clock"/>, no further request is sent and the call returns
+        /// <see cref="DlmsClientStatus.BudgetExhausted"/>. A request already on the line is bounded by the transport's
+        /// own timeouts, so a read ends at most one exchange after its budget. <see cref="Release"/> is exempt: it is
+        /// one short exchange that leaves the meter free for the next client.
+        /// </summary>
+        public void LimitTo(IMillisecondClock clock, int budgetMilliseconds)
+        {
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            _clock = clock;
+            _budget = budgetMilliseconds;
+            _deadline = clock.NowMilliseconds + budgetMilliseconds;
+            _exchangesAtLimit = Exchanges;
+        }
+
+        /// <summary>Removes the bound set by <see cref="LimitTo"/>.</summary>
+        public void Unlimited()
+        {
+            _clock = null;
+        }
+
         /// <summary>Opens the transport and associates (AARQ/AARE).</summary>
         public DlmsClientStatus Associate()
         {
@@ -150,6 +181,7 @@ namespace Concentrator.Core.Dlms
         public DlmsClientStatus Release()
         {
             _error.Clear();
+            _clock = null;
             DlmsClientStatus status = DlmsClientStatus.Ok;
             if (Associated)
             {
@@ -561,6 +593,11 @@ namespace Concentrator.Core.Dlms
             if (_writer.Overflowed)
             {
                 return _error.Set(DlmsClientStatus.BufferTooSmall, "request fits RequestBufferSize", _request.Length, _request.Length + 1);
+            }
+
+            if (_clock != null && _clock.NowMilliseconds >= _deadline)
+            {
+                return _error.Set(DlmsClientStatus.BudgetExhausted, "the meter answers too slowly for the read budget: raise it or read fewer objects", _budget, Exchanges - _exchangesAtLimit);
             }
 
             Exchanges++;

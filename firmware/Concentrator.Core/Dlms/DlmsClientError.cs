@@ -121,6 +121,8 @@ namespace Concentrator.Core.Dlms
                     return ConfirmedServiceError
                         ? "confirmed-service-error: choice " + StateError.ToString() + ", service-error value " + ServiceError.ToString() + AttributeText()
                         : "exception-response: state-error " + DlmsNames.ExceptionStateError(StateError) + ", service-error " + DlmsNames.ExceptionServiceError(ServiceError) + AttributeText();
+                case DlmsClientStatus.BudgetExhausted:
+                    return "read budget of " + Expected.ToString() + " ms used up after " + Actual.ToString() + " request(s); " + Check;
                 case DlmsClientStatus.BlockTransferFailed:
                 case DlmsClientStatus.UnexpectedResponse:
                 case DlmsClientStatus.BufferTooSmall:

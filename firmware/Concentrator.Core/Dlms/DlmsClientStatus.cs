@@ -28,5 +28,7 @@ namespace Concentrator.Core.Dlms
         UnexpectedType = 11,
         /// <summary>More readings or text than the ReadingSet holds.</summary>
         CapacityExceeded = 12,
+        /// <summary>The read's time budget was used up before the next request (<see cref="DlmsClient.LimitTo"/>).</summary>
+        BudgetExhausted = 13,
     }
 }

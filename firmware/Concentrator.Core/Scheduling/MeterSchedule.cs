@@ -15,6 +15,7 @@ namespace Concentrator.Core.Scheduling
             Definition = definition;
             Reader = reader;
             Backoff = new RetryBackoff(options.RetryFirstDelayMilliseconds, options.RetryMaxDelayMilliseconds);
+            IntervalSeconds = definition.IntervalSeconds;
             IntervalMilliseconds = definition.IntervalSeconds * 1000L;
             int probeSeconds = options.OfflineProbeIntervalSeconds > definition.IntervalSeconds ? options.OfflineProbeIntervalSeconds : definition.IntervalSeconds;
             ProbeIntervalMilliseconds = probeSeconds * 1000L;
@@ -26,6 +27,12 @@ namespace Concentrator.Core.Scheduling
         public MeterDefinition Definition { get; private set; }
 
         public IMeterReader Reader { get; private set; }
+
+        /// <summary>
+        /// The poll interval the meter is scheduled on: its definition's, or the one a text command set since
+        /// (<see cref="PortScheduler.RequestInterval"/>).
+        /// </summary>
+        public int IntervalSeconds { get; internal set; }
 
         internal RetryBackoff Backoff;
         internal long IntervalMilliseconds;

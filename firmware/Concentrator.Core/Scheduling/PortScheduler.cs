@@ -7,7 +7,8 @@ namespace Concentrator.Core.Scheduling
     /// Polls the meters of one port (an RS485 bus, the optical head, a TCP line), one at a time, on clock-aligned
     /// slots. Call <see cref="Tick"/> in a loop on the port's own thread and wait as long as it says: each call makes at
     /// most one read and otherwise returns how long nothing is due. Deterministic and single-threaded: all time comes
-    /// from the injected <see cref="IScheduleClock"/>.
+    /// from the injected <see cref="IScheduleClock"/>. The one member other threads may call is
+    /// <see cref="RequestInterval"/> (a text command changing a poll interval while the port runs).
     ///
     /// Rules (see the README beside this file): first attempts go before retries, then lower
     /// <see cref="MeterDefinition.Priority"/>, then the earlier slot, then the meter attempted longest ago; a failed read is retried
@@ -26,6 +27,10 @@ namespace Concentrator.Core.Scheduling
         private readonly int _overrunTolerance;
         private readonly int _retriesPerSlot;
         private readonly int _offlineAfter;
+        private readonly int _probeSeconds;
+        private readonly object _requestGate = new object();
+        private readonly int[] _requestedSeconds;
+        private bool _requested;
 
         public PortScheduler(MeterDefinition[] meters, IMeterReader[] readers, IScheduleClock clock, SchedulerOptions options, IMeterReadSink sink)
         {
@@ -61,6 +66,8 @@ namespace Concentrator.Core.Scheduling
             _overrunTolerance = options.OverrunToleranceMilliseconds;
             _retriesPerSlot = options.RetriesPerSlot;
             _offlineAfter = options.OfflineAfterFailures;
+            _probeSeconds = options.OfflineProbeIntervalSeconds;
+            _requestedSeconds = new int[meters.Length];
 
             long now = clock.UtcMilliseconds;
             _meters = new MeterSchedule[meters.Length];
@@ -102,6 +109,7 @@ namespace Concentrator.Core.Scheduling
         public long Tick()
         {
             long now = _clock.UtcMilliseconds;
+            ApplyRequestedIntervals(now);
             for (int i = 0; i < _meters.Length; i++)
             {
                 CatchUp(_meters[i], now);
@@ -124,6 +132,65 @@ namespace Concentrator.Core.Scheduling
 
             Read(next, now);
             return 0;
+        }
+
+        /// <summary>
+        /// Asks for a new poll interval for the meter with this id, from any thread (a text command while the port's
+        /// thread polls). The port's thread takes it up at its next <see cref="Tick"/>: the meter leaves its current slot
+        /// (a pending retry is dropped) and is next due at the first slot of the new interval from then, aligned to the
+        /// clock as at start; its counters and offline state stay. False when no meter of this scheduler has the id.
+        /// </summary>
+        public bool RequestInterval(string meterId, int seconds)
+        {
+            if (seconds < 1 || seconds > SlotAlignment.SecondsPerDay)
+            {
+                throw new ArgumentOutOfRangeException("seconds", "a polled meter's interval is 1 .. 86400 s, got " + seconds.ToString());
+            }
+
+            for (int i = 0; i < _meters.Length; i++)
+            {
+                if (_meters[i].Definition.Id == meterId)
+                {
+                    lock (_requestGate)
+                    {
+                        _requestedSeconds[i] = seconds;
+                        _requested = true;
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // On the port's thread: the intervals asked for since the last tick. Allocates nothing.
+        private void ApplyRequestedIntervals(long now)
+        {
+            lock (_requestGate)
+            {
+                if (!_requested)
+                {
+                    return;
+                }
+
+                _requested = false;
+                for (int i = 0; i < _meters.Length; i++)
+                {
+                    int seconds = _requestedSeconds[i];
+                    if (seconds == 0)
+                    {
+                        continue;
+                    }
+
+                    _requestedSeconds[i] = 0;
+                    MeterSchedule meter = _meters[i];
+                    meter.IntervalSeconds = seconds;
+                    meter.IntervalMilliseconds = seconds * 1000L;
+                    meter.ProbeIntervalMilliseconds = (_probeSeconds > seconds ? _probeSeconds : seconds) * 1000L;
+                    StartSlot(meter, SlotAlignment.FirstSlotFrom(now, meter.EffectiveIntervalMilliseconds));
+                }
+            }
         }
 
         /// <summary>Milliseconds from now until the earliest attempt due (at least 1).</summary>

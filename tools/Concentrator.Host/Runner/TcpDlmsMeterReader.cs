@@ -32,6 +32,7 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
     private readonly HdlcSession? _hdlc;
     private readonly DlmsMeterPoller _poller;
     private readonly IScheduleClock _clock;
+    private readonly StopwatchClock _budgetClock = new();
     private readonly ReadingSet _readings = new(MaxObjects + 8, 8192);
 
     /// <param name="wire">The link the protocol speaks over when it is not <paramref name="link"/> itself (a capture's decorator of it).</param>
@@ -136,7 +137,10 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
             return connect;
         }
 
-        DlmsClientStatus status = _poller.Poll(_readings);
+        // The read as a whole stays within what is left of the budget after the connection (the first read, which learns
+        // the object list, may take the poller's FirstReadBudgetMilliseconds).
+        int left = budgetMilliseconds - (int)(_clock.UtcMilliseconds - start);
+        DlmsClientStatus status = _poller.Poll(_readings, _budgetClock, left > 0 ? left : 1);
         LastRoundTrips = _poller.RoundTrips;
         LastBytesSent = _poller.BytesSent;
         LastBytesReceived = _poller.BytesReceived;
@@ -157,6 +161,7 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
         return status switch
         {
             DlmsClientStatus.TransportFailed => _link.IsConnected ? MeterReadStatus.NoAnswer : MeterReadStatus.LinkFailure,
+            DlmsClientStatus.BudgetExhausted => MeterReadStatus.NoAnswer,
             DlmsClientStatus.AssociationRejected => MeterReadStatus.Refused,
             _ => MeterReadStatus.BadAnswer,
         };

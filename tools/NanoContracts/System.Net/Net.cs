@@ -121,12 +121,55 @@ namespace System.Security.Cryptography.X509Certificates
     }
 }
 
+namespace System.Net.NetworkInformation
+{
+    // nanoFramework.System.Net NetworkInformation/NetworkInterfaceType.cs (values kept in sync with the native enum).
+    public enum NetworkInterfaceType
+    {
+        Unknown = 1,
+        Ethernet = 6,
+        Wireless80211 = 71,
+        WirelessAP = 72,
+    }
+
+    // nanoFramework.System.Net NetworkInformation/NetworkInterface.cs: the members the firmware uses to set a static
+    // IPv4 address or DHCP on an interface (each Enable* persists the interface's configuration on the device).
+    public class NetworkInterface
+    {
+        protected NetworkInterface(int interfaceIndex) { }
+        public static NetworkInterface[] GetAllNetworkInterfaces() { throw null; }
+        public void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress) { }
+        public void EnableDhcp() { }
+        public void EnableStaticIPv4Dns(string[] dnsAddresses) { }
+        [Obsolete("This method will be removed in a future version. Using automatic DNS it's part of DHCP configuration and can't be used as an individual operation.")]
+        public void EnableAutomaticDns() { }
+        public bool IsAutomaticDnsEnabled { get { throw null; } }
+        public string IPv4Address { get { throw null; } }
+        public string IPv4GatewayAddress { get { throw null; } }
+        public string IPv4SubnetMask { get { throw null; } }
+        public bool IsDhcpEnabled { get { throw null; } }
+        public string[] IPv4DnsAddresses { get { throw null; } }
+        public NetworkInterfaceType NetworkInterfaceType { get { throw null; } }
+    }
+}
+
 namespace nanoFramework.Networking
 {
+    // nanoFramework.System.Net NetworkHelper/IPConfiguration.cs: a static IPv4 setup for the network helpers.
+    public class IPConfiguration
+    {
+        public IPConfiguration(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress, string[] ipv4DnsAddresses = null) { }
+        public string IPAddress { get { throw null; } set { } }
+        public string IPSubnetMask { get { throw null; } set { } }
+        public string IPGatewayAddress { get { throw null; } set { } }
+        public string[] IPDns { get { throw null; } set { } }
+    }
+
     // Ethernet boards: waits for the interface to come up (and optionally for valid date/time).
     public static class NetworkHelper
     {
         public static bool SetupAndConnectNetwork(CancellationToken token = default, bool requiresDateTime = false) { throw null; }
+        public static bool SetupAndConnectNetwork(IPConfiguration ipConfiguration, CancellationToken token = default, bool requiresDateTime = false) { throw null; }
         public static NetworkHelperStatus Status { get { throw null; } }
         public static System.Exception HelperException { get { throw null; } }
     }
@@ -141,17 +184,5 @@ namespace nanoFramework.Networking
         FailedNoNetworkInterface = 3,
         TokenExpiredWaitingIPAddress = 4,
         TokenExpiredWaitingDateTime = 5,
-    }
-}
-
-namespace System.Net.NetworkInformation
-{
-    // Only the members the firmware uses (verified in nanoframework/System.Net,
-    // nanoFramework.System.Net/NetworkInformation/NetworkInterface.cs).
-    public class NetworkInterface
-    {
-        protected NetworkInterface(int interfaceIndex) { }
-        public static NetworkInterface[] GetAllNetworkInterfaces() { throw null; }
-        public string IPv4Address { get { throw null; } }
     }
 }

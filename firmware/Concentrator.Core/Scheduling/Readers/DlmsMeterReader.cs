@@ -3,6 +3,7 @@ using Concentrator.Core.Bus;
 using Concentrator.Core.Dlms;
 using Concentrator.Core.Meters;
 using Concentrator.Core.Readings;
+using Concentrator.Core.Timing;
 
 namespace Concentrator.Core.Scheduling.Readers
 {
@@ -12,8 +13,10 @@ namespace Concentrator.Core.Scheduling.Readers
     /// may share. On an RS485 bus the read takes the bus (<see cref="MeterBusArbiter.TryAcquire"/>, never waiting),
     /// points the <see cref="BusMemberTransport"/> at the meter and ends the bus session whatever happened; retries and
     /// back-off are the scheduler's, not the arbiter's. Without a bus (a meter alone on its transport, the TCP wrapper)
-    /// the poller runs directly. Every exchange is bounded by the transport's own timeouts and retries; the budget is
-    /// kept when those are set for it (HDLC: (retries + 1) × response timeout per frame).
+    /// the poller runs directly. Every exchange is bounded by the transport's own timeouts and retries (HDLC: (retries + 1)
+    /// × response timeout per frame); given a clock, the read as a whole stops sending once the scheduler's budget is
+    /// used up (the first read of a meter, which also learns its object list, gets
+    /// <see cref="DlmsMeterPoller.FirstReadBudgetMilliseconds"/>).
     /// </summary>
     public sealed class DlmsMeterReader : IMeterReader
     {
@@ -21,15 +24,25 @@ namespace Concentrator.Core.Scheduling.Readers
         private readonly ReadingSet _readings;
         private readonly BusMemberTransport _bus;
         private readonly int _member;
+        private readonly IMillisecondClock _clock;
 
-        /// <summary>A meter alone on its transport.</summary>
+        /// <summary>A meter alone on its transport; each read is bounded only per exchange (by the transport's timeouts).</summary>
         public DlmsMeterReader(DlmsMeterPoller poller, ReadingSet readings)
-            : this(poller, readings, null, -1)
+            : this(poller, readings, null, -1, null)
         {
         }
 
         /// <summary>Meter <paramref name="member"/> of the arbiter behind <paramref name="bus"/> (the transport of the poller's client).</summary>
         public DlmsMeterReader(DlmsMeterPoller poller, ReadingSet readings, BusMemberTransport bus, int member)
+            : this(poller, readings, bus, member, null)
+        {
+        }
+
+        /// <summary>
+        /// As above, and with <paramref name="clock"/> each read is bounded as a whole by the budget the scheduler gives
+        /// (<see cref="DlmsMeterPoller.Poll(ReadingSet, IMillisecondClock, int)"/>); <paramref name="bus"/> may be null.
+        /// </summary>
+        public DlmsMeterReader(DlmsMeterPoller poller, ReadingSet readings, BusMemberTransport bus, int member, IMillisecondClock clock)
         {
             if (poller == null)
             {
@@ -50,6 +63,7 @@ namespace Concentrator.Core.Scheduling.Readers
             _readings = readings;
             _bus = bus;
             _member = member;
+            _clock = clock;
         }
 
         public ReadingSet Readings
@@ -82,7 +96,7 @@ namespace Concentrator.Core.Scheduling.Readers
             DlmsClientStatus status;
             if (_bus == null)
             {
-                status = _poller.Poll(_readings);
+                status = Poll(budgetMilliseconds);
             }
             else
             {
@@ -97,7 +111,7 @@ namespace Concentrator.Core.Scheduling.Readers
                 try
                 {
                     _bus.Member = _member;
-                    status = _poller.Poll(_readings);
+                    status = Poll(budgetMilliseconds);
                 }
                 finally
                 {
@@ -113,6 +127,11 @@ namespace Concentrator.Core.Scheduling.Readers
             DlmsClientError error = _poller.LastError;
             LastError = error.ToString();
             return StatusOf(status, error.TransportStatus);
+        }
+
+        private DlmsClientStatus Poll(int budgetMilliseconds)
+        {
+            return _clock == null ? _poller.Poll(_readings) : _poller.Poll(_readings, _clock, budgetMilliseconds);
         }
 
         /// <summary>What a DLMS client's failure means to the scheduler.</summary>
@@ -131,6 +150,8 @@ namespace Concentrator.Core.Scheduling.Readers
                     return transport == ApduTransportStatus.Corrupt || transport == ApduTransportStatus.BufferTooSmall
                         ? MeterReadStatus.BadAnswer
                         : MeterReadStatus.LinkFailure;
+                case DlmsClientStatus.BudgetExhausted:
+                    return MeterReadStatus.NoAnswer;
                 case DlmsClientStatus.AssociationRejected:
                 case DlmsClientStatus.DataAccessError:
                     return MeterReadStatus.Refused;

@@ -144,6 +144,7 @@ namespace Concentrator.Core.Tests.Scheduling.Readers
             Assert.AreEqual((int)MeterReadStatus.LinkFailure, (int)DlmsMeterReader.StatusOf(DlmsClientStatus.TransportFailed, ApduTransportStatus.LinkFault));
             Assert.AreEqual((int)MeterReadStatus.Refused, (int)DlmsMeterReader.StatusOf(DlmsClientStatus.DataAccessError, ApduTransportStatus.Ok));
             Assert.AreEqual((int)MeterReadStatus.BadAnswer, (int)DlmsMeterReader.StatusOf(DlmsClientStatus.MalformedResponse, ApduTransportStatus.Ok));
+            Assert.AreEqual((int)MeterReadStatus.NoAnswer, (int)DlmsMeterReader.StatusOf(DlmsClientStatus.BudgetExhausted, ApduTransportStatus.Ok));
         }
     }
 }
