@@ -125,7 +125,8 @@ namespace Concentrator.App.Ports
             handle.Opened = delegate
             {
                 Log.Info("P1 inversion " + StatusText.Of(port.Inversion));
-                sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString() + ", inversion " + StatusText.Of(port.Inversion);
+                sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString()
+                    + (port.Inversion == P1SignalInversion.Uart ? " (UART)" : port.Inversion == P1SignalInversion.External ? " (inverter)" : string.Empty);
                 pushed.Link = sink.Link;
                 return port.Inversion == P1SignalInversion.Unavailable ? port.LastProblem : null;
             };

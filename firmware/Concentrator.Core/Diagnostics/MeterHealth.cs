@@ -16,7 +16,7 @@ namespace Concentrator.Core.Diagnostics
         public const int MaxErrorLength = 48;
 
         /// <summary>Longest link text shown (cut when DIAG asks, not when a read stores it).</summary>
-        public const int MaxLinkLength = 40;
+        public const int MaxLinkLength = 48;
 
         private readonly object _gate = new object();
         private readonly IMillisecondClock _clock;
