@@ -41,13 +41,13 @@ namespace Concentrator.App
             StatusLedLoop status = StartStatusLeds(settings);
 
             // Text commands start first: an installer can fix a configuration that cannot run by SMS.
-            AppDiagnostics diagnostics = new AppDiagnostics();
+            AppDiagnostics diagnostics = new AppDiagnostics(load.Configuration, settings);
             // A saved change reconfigures the running board (live, new broker session or a controlled restart).
             string problem = load.ValidationProblem != null ? load.ValidationProblem : boardProblem;
             AppCommandEffects effects = new AppCommandEffects(settings, load.Configuration, new SystemMillisecondClock());
             effects.WaitingForSettings = problem != null;
             effects.Start();
-            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, null, effects);
+            CommandExecutor commands = new CommandExecutor(store, load.Configuration, new SystemMillisecondClock(), diagnostics, diagnostics.Capture, effects);
             StartSmsCommands(settings, commands);
 
             if (problem != null)
@@ -70,7 +70,7 @@ namespace Concentrator.App
             Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "); ports: " + plan.Describe());
             ReadingPublisher publisher = new ReadingPublisher(mqtt, settings);
             status.Publisher = publisher;
-            MeterPublisher p1 = PortStarter.StartAll(plan, settings, publisher);
+            MeterPublisher p1 = PortStarter.StartAll(plan, settings, publisher, diagnostics.Health, diagnostics.Capture);
             diagnostics.Attach(mqtt, publisher, p1);
 
             NetworkConnection network;
@@ -85,7 +85,8 @@ namespace Concentrator.App
                 network = new WifiConnection(settings.WifiSsid, settings.WifiPassword, settings.WifiTimeoutSeconds, address);
             }
 
-            KeepConnected(network, mqtt, publisher, status);
+            diagnostics.Network = network;
+            KeepConnected(network, mqtt, publisher, status, diagnostics);
         }
 
         // The board profile says which network hardware there is; net.mode (NET MODE=) is what the installer asked for.
@@ -137,11 +138,12 @@ namespace Concentrator.App
         }
 
         // Joins the network, connects to the broker and reconnects after every drop, pausing longer after each failure.
-        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, ReadingPublisher publisher, StatusLedLoop status)
+        private static void KeepConnected(NetworkConnection network, MqttLink mqtt, ReadingPublisher publisher, StatusLedLoop status, AppDiagnostics diagnostics)
         {
             RetryBackoff backoff = new RetryBackoff(2000, 120000);
             while (true)
             {
+                diagnostics.Tick();
                 if (!mqtt.IsConnected)
                 {
                     status.State = network.IsJoined ? DeviceState.NoBroker : DeviceState.NoNetwork;

@@ -49,6 +49,35 @@ namespace Concentrator.App.Network
             IsJoined = false;
         }
 
+        /// <summary>Signal strength in dBm for INFO/DIAG, or <see cref="Concentrator.Core.Commands.ConcentratorStatus.UnknownSignal"/> (Ethernet: none).</summary>
+        public virtual int SignalDbm()
+        {
+            return Concentrator.Core.Commands.ConcentratorStatus.UnknownSignal;
+        }
+
+        /// <summary>The board's IPv4 address ("" while it has none): the first interface with one.</summary>
+        public static string LocalAddress()
+        {
+            try
+            {
+                System.Net.NetworkInformation.NetworkInterface[] interfaces = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces();
+                for (int i = 0; i < interfaces.Length; i++)
+                {
+                    string address = interfaces[i].IPv4Address;
+                    if (address != null && address.Length > 0 && address != "0.0.0.0")
+                    {
+                        return address;
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                Log.Warn("network: address unknown: " + ex.Message);
+            }
+
+            return string.Empty;
+        }
+
         /// <summary>The attempt itself: true when the board has an address. Logs the outcome.</summary>
         protected abstract bool Attempt(CancellationToken token);
     }

@@ -4,6 +4,8 @@ using Concentrator.App.Publishing;
 using Concentrator.App.Settings;
 using Concentrator.Core.Boards;
 using Concentrator.Core.Bus;
+using Concentrator.Core.Diagnostics;
+using Concentrator.Core.Dlms;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Hdlc;
 using Concentrator.Core.Iec62056;
@@ -34,15 +36,22 @@ namespace Concentrator.App.Ports
         /// <summary>DLMS reader sizes on the device for TCP endpoints (the RS485 bus sizes its own: Core's DlmsBusReaders).</summary>
         internal static readonly BoardReaderOptions ReaderSizes = new BoardReaderOptions();
 
+        // DIAG's health of every meter and CAPT's capture (set by StartAll, read while the ports are built).
+        private static MeterHealthTable s_health;
+        private static FrameCapture s_capture;
+
         /// <summary>Starts every port that can run; returns the P1 meter's publisher (null when P1 does not run).</summary>
-        public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher)
+        public static MeterPublisher StartAll(PortPlan plan, ConcentratorSettings settings, ReadingPublisher publisher, MeterHealthTable health, FrameCapture capture)
         {
+            s_health = health;
+            s_capture = capture;
             for (int p = 0; p <= (int)MeterPort.Tcp; p++)
             {
                 MeterDefinition[] meters = plan.Meters((MeterPort)p);
                 for (int i = 0; i < meters.Length; i++)
                 {
                     MeterPublisher meter = publisher.Add(meters[i].Id, (MeterPort)p);
+                    health.Add(meters[i].Id);
                     string problem = plan.Problem((MeterPort)p);
                     if (problem != null)
                     {
@@ -109,11 +118,16 @@ namespace Concentrator.App.Ports
             P1Port port = new P1Port(settings.ToP1PortOptions());
             MeterPublisher sink = publisher.Find(meter.Id);
             sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString();
-            P1PortReader reader = new P1PortReader(port, new DsmrTelegramDecoder(new DsmrDecoderOptions()), sink, new P1ReaderOptions());
+            IByteLink pushing;
+            PushMeterHealthSink pushed = PushHealth(sink, meter.Id, true, port, out pushing);
+            P1PortReader reader = new P1PortReader(pushing, new DsmrTelegramDecoder(new DsmrDecoderOptions()), pushed, new P1ReaderOptions());
             PortHandle handle = new PortHandle("P1 port " + settings.P1PortName, port.Open, port.Close, delegate { return port.LastProblem; });
             handle.Opened = delegate
             {
                 Log.Info("P1 inversion " + StatusText.Of(port.Inversion));
+                sink.Link = settings.P1PortName + " " + settings.P1LineSettingsToUse.ToString()
+                    + (port.Inversion == P1SignalInversion.Uart ? " (UART)" : port.Inversion == P1SignalInversion.External ? " (inverter)" : string.Empty);
+                pushed.Link = sink.Link;
                 return port.Inversion == P1SignalInversion.Unavailable ? port.LastProblem : null;
             };
             new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
@@ -135,7 +149,9 @@ namespace Concentrator.App.Ports
                 sink.ReportProblem("meter on the SML head has protocol " + meter.Protocol.ToString() + "; read as SML");
             }
 
-            SmlPushReader reader = new SmlPushReader(port, new SmlFileDecoder(new SmlDecoderOptions()), sink, new SmlPushReaderOptions());
+            IByteLink pushing;
+            PushMeterHealthSink pushed = PushHealth(sink, meter.Id, false, port, out pushing);
+            SmlPushReader reader = new SmlPushReader(pushing, new SmlFileDecoder(new SmlDecoderOptions()), pushed, new SmlPushReaderOptions());
             PortHandle handle = new PortHandle("SML head " + options.PortName, port.Open, port.Close, delegate { return port.LastProblem; });
             new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
         }
@@ -159,12 +175,13 @@ namespace Concentrator.App.Ports
 
             IecSessionOptions template = new IecSessionOptions();
             template.PortMaximumBaud = port.MaximumBaud;
-            IecSession session = new IecSession(port, new SystemMillisecondClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(meters.Length));
+            CapturingByteLink link = new CapturingByteLink(port, s_capture);
+            IecSession session = new IecSession(link, new SystemMillisecondClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(meters.Length));
             IecMeterReader reader = new IecMeterReader(session, template);
             IMeterReader[] readers = new IMeterReader[meters.Length];
             for (int i = 0; i < meters.Length; i++)
             {
-                readers[i] = reader; // one session, meters read one at a time
+                readers[i] = new CapturingMeterReader(reader, s_capture, link); // one session, meters read one at a time
             }
 
             string name = "optical port " + options.PortName;
@@ -186,7 +203,8 @@ namespace Concentrator.App.Ports
             options.TxPin = board.Pin(BoardFunction.Rs485Tx);
             options.DirectionPin = board.Pin(BoardFunction.Rs485DriverEnable);
             Rs485Port port = new Rs485Port(options);
-            MeterBusArbiter bus = new MeterBusArbiter(port, new SystemMillisecondClock(), new HdlcSessionOptions());
+            CapturingByteLink captured = new CapturingByteLink(port, s_capture);
+            MeterBusArbiter bus = new MeterBusArbiter(captured, new SystemMillisecondClock(), new HdlcSessionOptions());
 
             // Core's DlmsBusReaders: the meters share one reading set and, per password, one client with its scratch.
             // Meters whose address, objects or place on the bus cannot be used are reported and left out.
@@ -208,7 +226,8 @@ namespace Concentrator.App.Ports
 
                 sink.Link = options.PortName + " " + link;
                 meters[kept] = meter;
-                readers[kept++] = reader;
+                // Only this meter's sessions are captured on the bus (CAPT).
+                readers[kept++] = new CapturingMeterReader(reader, s_capture, captured);
             }
 
             if (kept == 0)
@@ -227,6 +246,8 @@ namespace Concentrator.App.Ports
         internal static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)
         {
             MeterPublisher[] sinks = new MeterPublisher[meters.Length];
+            MeterHealth[] health = new MeterHealth[meters.Length];
+            string[] links = new string[meters.Length];
             for (int i = 0; i < meters.Length; i++)
             {
                 sinks[i] = publisher.Find(meters[i].Id);
@@ -234,11 +255,48 @@ namespace Concentrator.App.Ports
                 {
                     sinks[i].Link = name;
                 }
+
+                health[i] = s_health.Add(meters[i].Id);
+                links[i] = sinks[i].Link;
             }
 
-            PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, new ScheduledPortSink(sinks));
+            // DIAG's health is kept before the publishers hear of each read (IEC readers say which link settings worked).
+            IMeterReadSink sink = new MeterHealthSink(new ScheduledPortSink(sinks), health, links);
+            PortScheduler scheduler = new PortScheduler(meters, readers, new SystemScheduleClock(), options, sink);
             RunningSchedulers.Add(scheduler);
             new Thread(new PolledPortLoop(handle, scheduler, sinks).Run).Start();
+        }
+
+        /// <summary>
+        /// A continuous meter (P1, SML push; on a serial port or a TCP stream) reported to DIAG's health and CAPT: the sink
+        /// to hand its reader, and in <paramref name="link"/> its port's link with the capture listening.
+        /// </summary>
+        /// <param name="dsmr">true: the reader hands DSMR telegrams; false: SML files</param>
+        internal static PushMeterHealthSink PushHealth(MeterPublisher sink, string meterId, bool dsmr, IByteLink port, out IByteLink link)
+        {
+            PushMeterHealthSink pushed = new PushMeterHealthSink(dsmr ? sink : null, dsmr ? null : sink, s_health.Add(meterId), s_capture);
+            pushed.Link = sink.Link;
+            link = Pushing(port, meterId);
+            return pushed;
+        }
+
+        /// <summary>A polled port's link with the capture listening, and its readers recording only their own meter's sessions.</summary>
+        internal static IByteLink Captured(IByteLink port)
+        {
+            return new CapturingByteLink(port, s_capture);
+        }
+
+        internal static IMeterReader Captured(IMeterReader reader, IByteLink captured)
+        {
+            return new CapturingMeterReader(reader, s_capture, captured);
+        }
+
+        // A push port's link with the capture listening: the captured meter's session begins with its next bytes.
+        private static IByteLink Pushing(IByteLink port, string meterId)
+        {
+            CapturingByteLink link = new CapturingByteLink(port, s_capture);
+            link.ContinuousMeterId = meterId;
+            return link;
         }
 
         // An IEC 62056-21 readout at 300 baud (the fallback) of a few KB takes a minute: the optical budget is wider.

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Concentrator.App.Publishing;
+using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Io;
 using Concentrator.Core.Meters;
@@ -91,9 +92,11 @@ namespace Concentrator.App.Ports
                 MeterDefinition meter = endpoint.Meter(0);
                 MeterPublisher sink = publisher.Find(meter.Id);
                 sink.Link = name + " " + MeterDefinitionText.ProtocolName(meter.Protocol) + " stream";
+                IByteLink pushing;
+                PushMeterHealthSink pushed = PortStarter.PushHealth(sink, meter.Id, meter.Protocol == MeterProtocol.Dsmr, link, out pushing);
                 PolledLinkReader reader = meter.Protocol == MeterProtocol.Dsmr
-                    ? (PolledLinkReader)new P1PortReader(link, new DsmrTelegramDecoder(new DsmrDecoderOptions()), sink, new P1ReaderOptions())
-                    : new SmlPushReader(link, new SmlFileDecoder(new SmlDecoderOptions()), sink, new SmlPushReaderOptions());
+                    ? (PolledLinkReader)new P1PortReader(pushing, new DsmrTelegramDecoder(new DsmrDecoderOptions()), pushed, new P1ReaderOptions())
+                    : new SmlPushReader(pushing, new SmlFileDecoder(new SmlDecoderOptions()), pushed, new SmlPushReaderOptions());
                 new Thread(new ContinuousPortLoop(handle, reader, sink).Run).Start();
                 return;
             }
@@ -103,14 +106,15 @@ namespace Concentrator.App.Ports
             MeterDefinition[] all = endpoint.Meters();
             MeterDefinition[] kept = new MeterDefinition[all.Length];
             IMeterReader[] built = new IMeterReader[all.Length];
-            TcpEndpointReaders shared = new TcpEndpointReaders(link, new SystemMillisecondClock(), new SystemScheduleClock(), PortStarter.ReaderSizes, all.Length);
+            IByteLink captured = PortStarter.Captured(link);
+            TcpEndpointReaders shared = new TcpEndpointReaders(captured, new SystemMillisecondClock(), new SystemScheduleClock(), PortStarter.ReaderSizes, all.Length);
             int count = 0;
             for (int i = 0; i < all.Length; i++)
             {
                 MeterPublisher sink = publisher.Find(all[i].Id);
                 try
                 {
-                    built[count] = shared.ReaderFor(all[i]);
+                    built[count] = PortStarter.Captured(shared.ReaderFor(all[i]), captured); // CAPT records only this meter's sessions
                 }
                 catch (ArgumentException ex)
                 {

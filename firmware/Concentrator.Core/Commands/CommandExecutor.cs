@@ -314,12 +314,7 @@ namespace Concentrator.Core.Commands
 
             text.Append(" SN=");
             text.Append(configuration.DeviceId);
-            text.Append(" SIG=");
-            if (_status.SignalDbm != ConcentratorStatus.UnknownSignal)
-            {
-                text.Append(_status.SignalDbm.ToString());
-                text.Append("dBm");
-            }
+            AppendSignal(text);
 
             text.Append(" LIP=");
             text.Append(_status.LocalIp);
@@ -361,6 +356,9 @@ namespace Concentrator.Core.Commands
             text.Append(_status.FreeHeap < 0 ? "" : _status.FreeHeap.ToString());
             text.Append(" PWDFAIL=");
             text.Append(_guard.Failures.ToString());
+            AppendSignal(text);
+            text.Append(" LIP=");
+            text.Append(_status.LocalIp);
             AppendDefaultPasswordFlag(text);
             return text.ToString();
         }
@@ -378,7 +376,7 @@ namespace Concentrator.Core.Commands
             text.Append("ID=");
             text.Append(id);
             text.Append(" ST=");
-            text.Append(!known ? "NEW" : _meter.Offline ? "OFFLINE" : _meter.ConsecutiveFailures > 0 ? "FAILING" : "OK");
+            text.Append(!known || (_meter.Readings == 0 && _meter.Failures == 0 && !_meter.Offline) ? "NEW" : _meter.Offline ? "OFFLINE" : _meter.ConsecutiveFailures > 0 ? "FAILING" : "OK");
             text.Append(" RD=");
             text.Append(_meter.Readings.ToString());
             text.Append(" ERR=");
@@ -428,6 +426,16 @@ namespace Concentrator.Core.Commands
             if (_diagnostics != null)
             {
                 _diagnostics.FillStatus(_status);
+            }
+        }
+
+        private void AppendSignal(StringBuilder text)
+        {
+            text.Append(" SIG=");
+            if (_status.SignalDbm != ConcentratorStatus.UnknownSignal)
+            {
+                text.Append(_status.SignalDbm.ToString());
+                text.Append("dBm");
             }
         }
 

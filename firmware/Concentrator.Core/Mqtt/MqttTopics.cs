@@ -7,6 +7,7 @@ namespace Concentrator.Core.Mqtt
     /// <list type="bullet">
     /// <item><c>…/meters/&lt;meter&gt;/readings</c>: one JSON payload per telegram or readout, keyed by OBIS (QoS 1).</item>
     /// <item><c>…/meters/&lt;meter&gt;/error</c>: the last failure reading that meter, as text.</item>
+    /// <item><c>…/meters/&lt;meter&gt;/capture</c>: the hex dump of a raw frame capture (<c>MCP CAPT</c>), as text.</item>
     /// <item><c>…/status</c>: retained JSON <c>{"state":"online","queue_depth":…,"queue_dropped":…,"default_password":…}</c>
     /// (<see cref="StatusPayloadFormatter"/>); the broker publishes <c>{"state":"offline"}</c> itself (the last will,
     /// <see cref="StatusPayloadFormatter.OfflinePayload"/>) when the concentrator vanishes.</item>
@@ -36,6 +37,12 @@ namespace Concentrator.Core.Mqtt
         public static string MeterError(string prefix, string deviceId, string meterId)
         {
             return prefix + "/" + deviceId + "/meters/" + meterId + "/error";
+        }
+
+        /// <summary>The hex dump of a raw frame capture (<c>MCP CAPT</c>), as text (QoS 1, not retained).</summary>
+        public static string Capture(string prefix, string deviceId, string meterId)
+        {
+            return prefix + "/" + deviceId + "/meters/" + meterId + "/capture";
         }
 
         public static string Status(string prefix, string deviceId)

@@ -30,11 +30,14 @@ public sealed class CliRun
 
     public static CliRun InProcess(params string[] args) => InProcess(Array.Empty<byte>(), args);
 
-    public static CliRun InProcess(byte[] standardInput, params string[] args)
+    public static CliRun InProcess(byte[] standardInput, params string[] args) => InProcess(new MemoryStream(standardInput, false), args);
+
+    /// <summary>Runs with <paramref name="standardInput"/> as standard input (e.g. lines handed out over time).</summary>
+    public static CliRun InProcess(Stream standardInput, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => new MemoryStream(standardInput, false));
+        var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => standardInput);
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a hung command fails the test instead of the run
         long start = Stopwatch.GetTimestamp();
         int exitCode = CliApplication.Run(args, console, limit.Token);

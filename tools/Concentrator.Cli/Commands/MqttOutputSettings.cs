@@ -7,6 +7,9 @@ public sealed record MqttOutputSettings(string Host, int Port, string? QueueFile
     /// <summary>Size of the queue file (1 MiB, about 2,000 demo telegrams).</summary>
     public int QueueBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Answers text commands on the command topic (replies on …/command/reply); null: the topic is not subscribed.</summary>
+    public Concentrator.Core.Commands.ICommandHandler? Commands { get; init; }
+
     /// <summary>The command that publishes ("demo", "run"): the prefix of its diagnostics and of its MQTT client id.</summary>
     public string Command { get; init; } = "demo";
 }

@@ -74,6 +74,7 @@ public static class MqttPublisherFactory
                 QueueBytes = settings.QueueBytes,
                 MeterIds = settings.MeterIds,
                 ReconnectMaxDelay = TimeSpan.FromSeconds(5),
+                CommandHandler = settings.Commands,
             }, store);
         }
         catch
@@ -106,6 +107,11 @@ public static class MqttPublisherFactory
             {
                 File.Delete(path);
             }
-        });
+        })
+        {
+            QueueDepth = () => forwarder.QueueDepth,
+            QueueDropped = () => forwarder.Dropped,
+            BrokerConnected = () => forwarder.IsConnected,
+        };
     }
 }

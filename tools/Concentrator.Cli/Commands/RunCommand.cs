@@ -5,10 +5,16 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Concentrator.Cli.CommandLine;
+using Concentrator.Core.Commands;
+using Concentrator.Core.Configuration;
+using Concentrator.Core.Meters;
 using Concentrator.Core.Scheduling;
+using Concentrator.Host.Commands;
+using Concentrator.Host.Configuration;
 using Concentrator.Host.Inventory;
 using Concentrator.Host.Publishing;
 using Concentrator.Host.Runner;
+using Concentrator.Host.Timing;
 
 namespace Concentrator.Cli.Commands;
 
@@ -37,6 +43,11 @@ public sealed class RunCommand : ICliCommand
         "retries, offline probing and a read budget per meter; meters with interval=0 push and are read continuously.\n" +
         "Every meter is reached over TCP at its address=HOST:PORT (ser2net, an adapter, 'concentrator simulate').\n" +
         "Prints each MQTT message as one line (topic, a space, the payload); diagnostics go to standard error.\n" +
+        "Text commands (MCP INFO, DIAG, CAPT, ...; password HELLO) are read from standard input, one per line, and\n" +
+        "with --mqtt from the command topic; replies go to standard error and to the reply topic. DIAG shows each\n" +
+        "meter's state, last error and the link settings that worked; CAPT publishes a hex dump of a meter's next\n" +
+        "sessions on .../meters/ID/capture. Configuration changes by command last for this run only and are not applied\n" +
+        "to the running inventory.\n" +
         "\n" +
         "options:\n" +
         "  --config FILE        the inventory file (required)\n" +
@@ -62,6 +73,9 @@ public sealed class RunCommand : ICliCommand
             return ExitCodes.Failed;
         }
 
+        // Text commands: the same executor as on the board, over a configuration made from the inventory (kept in a
+        // temporary directory for this run), answering from the runner's health table and frame capture.
+        RunCommandState commands = RunCommandState.Create(configuration);
         MqttOutputSettings? mqttSettings = null;
         if (broker is not null)
         {
@@ -72,16 +86,27 @@ public sealed class RunCommand : ICliCommand
             }
 
             mqttSettings = new MqttOutputSettings(broker.Value.Host, broker.Value.Port, arguments.Value("queue"), null, null, null,
-                configuration.DeviceId, configuration.TopicPrefix, meterIds);
+                configuration.DeviceId, configuration.TopicPrefix, meterIds) { Commands = commands.Executor };
         }
 
         if (!MqttPublisherFactory.TryOpen("run", mqttSettings, console, out IMessagePublisher publisher, out MqttOutput? mqttOutput))
         {
+            commands.Dispose();
             return ExitCodes.Failed;
         }
 
+        var diagnostics = new RunnerDiagnostics(configuration, publisher)
+        {
+            QueueDepth = mqttOutput?.QueueDepth,
+            QueueDropped = mqttOutput?.QueueDropped,
+            BrokerConnected = mqttOutput?.BrokerConnected,
+        };
+        diagnostics.CaptureFinished += (meter, dump) => console.Error.WriteLine("run: capture of " + meter + " published:\n" + dump.TrimEnd('\n'));
+        commands.Attach(diagnostics);
+
         void closePublisher()
         {
+            commands.Dispose();
             if (mqttOutput is null)
             {
                 return;
@@ -99,7 +124,7 @@ public sealed class RunCommand : ICliCommand
         InventoryRunner runner;
         try
         {
-            runner = new InventoryRunner(configuration, publisher);
+            runner = new InventoryRunner(configuration, publisher, null, diagnostics);
         }
         catch (InventoryFileException exception)
         {
@@ -129,6 +154,7 @@ public sealed class RunCommand : ICliCommand
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task run = runner.RunAsync(stop.Token);
+            commands.ReadConsole(console, stop.Token);
             long started = Stopwatch.GetTimestamp();
             while (!cancellationToken.IsCancellationRequested && !run.IsCompleted)
             {
@@ -137,6 +163,7 @@ public sealed class RunCommand : ICliCommand
                     break;
                 }
 
+                diagnostics.Capture.Expire();
                 Thread.Sleep(50);
             }
 
@@ -171,5 +198,81 @@ public sealed class RunCommand : ICliCommand
         closePublisher();
         console.Out.Flush();
         return ExitCodes.Ok;
+    }
+}
+
+/// <summary>The text command side of <c>run</c>: the executor, its temporary configuration store, and the console reader.</summary>
+internal sealed class RunCommandState : IDisposable
+{
+    private readonly string _directory;
+    private readonly ForwardingCommandSources _sources;
+
+    private RunCommandState(string directory, CommandExecutor executor, ForwardingCommandSources sources)
+    {
+        _directory = directory;
+        Executor = executor;
+        _sources = sources;
+    }
+
+    public CommandExecutor Executor { get; }
+
+    public static RunCommandState Create(InventoryConfiguration inventory)
+    {
+        var configuration = new ConcentratorConfiguration { DeviceId = inventory.DeviceId, TopicPrefix = inventory.TopicPrefix };
+        foreach (MeterDefinition meter in inventory.Meters)
+        {
+            configuration.PutMeter(meter);
+        }
+
+        string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "concentrator-run-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var store = new ConfigurationStore(new FileConfigurationStorage(directory), "concentrator.conf");
+        var sources = new ForwardingCommandSources();
+        return new RunCommandState(directory, new CommandExecutor(store, configuration, new StopwatchClock(), sources, sources, null), sources);
+    }
+
+    public void Attach(RunnerDiagnostics diagnostics) => _sources.Target = diagnostics;
+
+    /// <summary>Answers each line of standard input (on a background thread) until it ends or the run stops.</summary>
+    public void ReadConsole(CliConsole console, CancellationToken stop)
+    {
+        var channel = new ConsoleCommandChannel(Executor, console.Error);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                using var reader = new System.IO.StreamReader(console.OpenInput());
+                channel.RunAll(reader, stop);
+            }
+            catch (Exception exception) when (exception is System.IO.IOException or ObjectDisposedException)
+            {
+                // Standard input went away: commands still arrive on the command topic.
+            }
+        })
+        { IsBackground = true, Name = "run commands" };
+        thread.Start();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(_directory, true);
+        }
+        catch (System.IO.IOException)
+        {
+        }
+    }
+
+    // The executor is made before the runner (the MQTT output needs it); the runner's diagnostics come after.
+    private sealed class ForwardingCommandSources : IDiagnosticsSource, IFrameCapture
+    {
+        public volatile RunnerDiagnostics? Target;
+
+        public void FillStatus(ConcentratorStatus status) => Target?.FillStatus(status);
+
+        public bool FillMeter(string meterId, MeterDiagnostics diagnostics) => Target?.FillMeter(meterId, diagnostics) ?? false;
+
+        public bool Arm(string meterId, int sessions) => Target is { } target && target.Capture.Arm(meterId, sessions);
     }
 }

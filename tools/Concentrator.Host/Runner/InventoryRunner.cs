@@ -21,7 +21,8 @@ public sealed class InventoryRunner : IDisposable
     private readonly List<ScheduledPortRunner> _ports = new();
     private readonly List<P1Runner> _continuous = new();
 
-    public InventoryRunner(InventoryConfiguration configuration, IMessagePublisher publisher, IScheduleClock? clock = null)
+    /// <param name="diagnostics">DIAG and CAPT (each meter's health, the frame capture); null: neither.</param>
+    public InventoryRunner(InventoryConfiguration configuration, IMessagePublisher publisher, IScheduleClock? clock = null, RunnerDiagnostics? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(publisher);
@@ -41,7 +42,7 @@ public sealed class InventoryRunner : IDisposable
 
                 if (polled.Count > 0)
                 {
-                    var runner = new ScheduledPortRunner(port, polled.ToArray(), configuration, publisher, clock);
+                    var runner = new ScheduledPortRunner(port, polled.ToArray(), configuration, publisher, clock, diagnostics);
                     runner.Sink.Diagnostic += message => Diagnostic?.Invoke(message);
                     runner.Diagnostic += message => Diagnostic?.Invoke(message);
                     _ports.Add(runner);
@@ -52,7 +53,7 @@ public sealed class InventoryRunner : IDisposable
             {
                 if (meter.IntervalSeconds == 0)
                 {
-                    _continuous.Add(CreateContinuous(meter, configuration, publisher));
+                    _continuous.Add(CreateContinuous(meter, configuration, publisher, diagnostics));
                 }
             }
         }
@@ -117,7 +118,7 @@ public sealed class InventoryRunner : IDisposable
         }
     }
 
-    private P1Runner CreateContinuous(MeterDefinition meter, InventoryConfiguration configuration, IMessagePublisher publisher)
+    private P1Runner CreateContinuous(MeterDefinition meter, InventoryConfiguration configuration, IMessagePublisher publisher, RunnerDiagnostics? diagnostics)
     {
         if (meter.Protocol != MeterProtocol.Dsmr)
         {
@@ -137,6 +138,7 @@ public sealed class InventoryRunner : IDisposable
             DeviceId = configuration.DeviceId,
             TopicPrefix = configuration.TopicPrefix,
             Quality = new QualityChecker(1, configuration.RegistersPerMeter, configuration.Quality),
+            Diagnostics = diagnostics,
         }, publisher);
         runner.Diagnostic += message => Diagnostic?.Invoke(meter.Id + ": " + message);
         return runner;

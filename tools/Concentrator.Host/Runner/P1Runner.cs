@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Io;
 using Concentrator.Core.Mqtt;
@@ -40,7 +41,16 @@ public sealed class P1Runner : IDisposable
         {
             ReadingsObserver = options.ReadingsObserver,
         };
-        _reader = new P1PortReader(_link, new DsmrTelegramDecoder(options.Decoder), _sink, options.Reader);
+        IP1TelegramSink sink = _sink;
+        IByteLink wire = _link;
+        if (options.Diagnostics is { } diagnostics)
+        {
+            // DIAG: each telegram is a good reading, silence past the alarm offline; CAPT: the next telegrams.
+            sink = new PushMeterHealthSink(_sink, null, diagnostics.Health.Add(options.MeterId), diagnostics.Capture) { Link = "P1 TCP " + _link.Endpoint + " " + P1LineSettings.Dsmr4 };
+            wire = new CapturingByteLink(_link, diagnostics.Capture) { ContinuousMeterId = options.MeterId };
+        }
+
+        _reader = new P1PortReader(wire, new DsmrTelegramDecoder(options.Decoder), sink, options.Reader);
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay);
     }
 

@@ -9,6 +9,9 @@ namespace Concentrator.Host.Runner;
 /// <summary>What a <see cref="P1Runner"/> reads and where it publishes. <see cref="Validate"/> checks it once, with a clear message.</summary>
 public sealed class P1RunnerOptions
 {
+    /// <summary>DIAG and CAPT of <c>run</c> (the meter's health, the frame capture); null: neither.</summary>
+    public RunnerDiagnostics? Diagnostics { get; init; }
+
     /// <summary>Host of the TCP server carrying the P1 stream (ser2net, an adapter, the simulator).</summary>
     public string Host { get; init; } = "127.0.0.1";
 

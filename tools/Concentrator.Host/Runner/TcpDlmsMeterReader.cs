@@ -35,7 +35,8 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
     private readonly StopwatchClock _budgetClock = new();
     private readonly ReadingSet _readings = new(MaxObjects + 8, 8192);
 
-    public TcpDlmsMeterReader(MeterDefinition meter, TcpByteLink link, IScheduleClock clock)
+    /// <param name="wire">The link the protocol speaks over when it is not <paramref name="link"/> itself (a capture's decorator of it).</param>
+    public TcpDlmsMeterReader(MeterDefinition meter, TcpByteLink link, IScheduleClock clock, IByteLink? wire = null)
     {
         ArgumentNullException.ThrowIfNull(meter);
         _link = link ?? throw new ArgumentNullException(nameof(link));
@@ -50,7 +51,7 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
                 throw new InventoryFileException("meter '" + meter.Id + "': address '" + meter.Address + "': expected HOST:PORT/LOGICAL/PHYSICAL (the HDLC address on the bus, e.g. 127.0.0.1:4059/1/1001)");
             }
 
-            _hdlc = new HdlcSession(link, new StopwatchClock(), new HdlcSessionOptions
+            _hdlc = new HdlcSession(wire ?? link, new StopwatchClock(), new HdlcSessionOptions
             {
                 Server = server,
                 Client = HdlcAddress.Client(clientSap),
@@ -67,7 +68,7 @@ public sealed class TcpDlmsMeterReader : IMeterReader, IReaderCounters
                 throw new InventoryFileException("meter '" + meter.Id + "': address '" + meter.Address + "': expected HOST:PORT or HOST:PORT/WPORT (the wrapper's server port, 1 to 65535)");
             }
 
-            _transport = new WrapperTransport(link, new StopwatchClock(), new WrapperTransportOptions { ClientPort = clientSap, ServerPort = wPort, ResponseTimeoutMilliseconds = 3000 });
+            _transport = new WrapperTransport(wire ?? link, new StopwatchClock(), new WrapperTransportOptions { ClientPort = clientSap, ServerPort = wPort, ResponseTimeoutMilliseconds = 3000 });
         }
         else
         {

@@ -1,4 +1,5 @@
 using System;
+using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Iec62056;
 using Concentrator.Core.Io;
 using Concentrator.Core.Meters;
@@ -45,19 +46,22 @@ internal static class TcpReadStart
 /// Core's <see cref="IecSession"/>: sign-on, baud switch, readout, all bounded by the read budget. The address after
 /// HOST:PORT ("HOST:PORT/11620371") is the meter's device address in the request; none asks whoever answers.
 /// </summary>
-public sealed class TcpIecMeterReader : IMeterReader, IDisposable
+public sealed class TcpIecMeterReader : IMeterReader, IWorkingLinkSource, IDisposable
 {
     private readonly TcpByteLink _link;
+    private readonly IecWorkingLink _workingLink = new();
     private readonly IScheduleClock _clock;
     private readonly IecSession _session;
     private readonly IecSessionOptions _options;
 
-    public TcpIecMeterReader(MeterDefinition meter, string host, int port, TimeSpan connectTimeout, IScheduleClock clock)
+    /// <param name="capture">When given, the session speaks through a <see cref="CapturingByteLink"/> (<see cref="CapturingLink"/>).</param>
+    public TcpIecMeterReader(MeterDefinition meter, string host, int port, TimeSpan connectTimeout, IScheduleClock clock, FrameCapture? capture = null)
     {
         ArgumentNullException.ThrowIfNull(meter);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _link = new TcpByteLink(host, port, connectTimeout);
-        _session = new IecSession(_link, new StopwatchClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(4));
+        CapturingLink = capture is null ? null : new CapturingByteLink(_link, capture);
+        _session = new IecSession(CapturingLink is null ? _link : CapturingLink, new StopwatchClock(), new IecMessageDecoder(new IecDecoderOptions()), new IecBaudMemory(4));
         _options = new IecSessionOptions { Address = TcpDlmsMeterReader.TargetOf(meter.Address), Password = meter.Password, MaxAttempts = 1 };
         if (meter.BaudCap > 0)
         {
@@ -68,6 +72,12 @@ public sealed class TcpIecMeterReader : IMeterReader, IDisposable
     public ReadingSet Readings => _session.Readings;
 
     public string LastError { get; private set; } = string.Empty;
+
+    /// <summary>The link the session speaks through with a capture listening, or null.</summary>
+    public CapturingByteLink? CapturingLink { get; }
+
+    /// <summary>Mode, baud, framing and fallback of the last good session.</summary>
+    public string WorkingLink => _workingLink.Text;
 
     public MeterReadStatus Read(MeterDefinition meter, int budgetMilliseconds)
     {
@@ -82,6 +92,7 @@ public sealed class TcpIecMeterReader : IMeterReader, IDisposable
         IecSessionOutcome outcome = _session.Run(_options);
         if (outcome == IecSessionOutcome.ReadoutComplete || outcome == IecSessionOutcome.RegistersRead)
         {
+            _workingLink.Update(_session, _options.PortMaximumBaud, _options.MeterMaximumBaud);
             LastError = string.Empty;
             return MeterReadStatus.Ok;
         }

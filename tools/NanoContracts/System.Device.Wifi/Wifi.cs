@@ -20,3 +20,29 @@ namespace nanoFramework.Networking
         public static System.Exception HelperException { get { throw null; } }
     }
 }
+
+namespace System.Device.Wifi
+{
+    // Only the members the firmware uses (verified in nanoframework/System.Device.Wifi, WifiAdapter.cs,
+    // WifiNetworkReport.cs, WifiAvailableNetwork.cs). The report is the native result of the last scan.
+    public sealed class WifiAdapter : IDisposable
+    {
+        internal WifiAdapter() { }
+        public static WifiAdapter[] FindAllAdapters() { throw null; }
+        public WifiNetworkReport NetworkReport { get { throw null; } }
+        public void ScanAsync() { }
+        public void Dispose() { }
+    }
+
+    public class WifiNetworkReport
+    {
+        internal WifiNetworkReport() { }
+        public WifiAvailableNetwork[] AvailableNetworks { get { throw null; } }
+    }
+
+    public class WifiAvailableNetwork
+    {
+        public string Ssid { get { throw null; } }
+        public double NetworkRssiInDecibelMilliwatts { get { throw null; } }
+    }
+}

@@ -1,4 +1,5 @@
 using System;
+using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Iec62056;
 using Concentrator.Core.Meters;
 using Concentrator.Core.Readings;
@@ -13,7 +14,7 @@ namespace Concentrator.Core.Scheduling.Readers
     /// fewer are made (at least one, with the whole budget). Retries across slots are the scheduler's. Allocates
     /// nothing per read except the error text of a failed read.
     /// </summary>
-    public sealed class IecMeterReader : IMeterReader
+    public sealed class IecMeterReader : IMeterReader, IWorkingLinkSource
     {
         /// <summary>An attempt is not given less than this (sign-on and identification at 300 baud take about 1 s).</summary>
         public const int MinimumAttemptMilliseconds = 4000;
@@ -21,6 +22,7 @@ namespace Concentrator.Core.Scheduling.Readers
         private readonly IecSession _session;
         private readonly IecSessionOptions _template;
         private readonly IecSessionOptions _options = new IecSessionOptions();
+        private readonly IecWorkingLink _workingLink = new IecWorkingLink();
 
         /// <param name="session">The port's session (one per port; meters on the port are read one at a time).</param>
         /// <param name="template">The port's settings (port maximum baud, echo, timings); copied per read, never changed.</param>
@@ -52,6 +54,12 @@ namespace Concentrator.Core.Scheduling.Readers
 
         public string LastError { get; private set; }
 
+        /// <summary>Mode, baud, framing and fallback of the last good session (<see cref="IecWorkingLink"/>).</summary>
+        public string WorkingLink
+        {
+            get { return _workingLink.Text; }
+        }
+
         /// <summary>The options of the last read (attempts and the attempt bound fitted to its budget).</summary>
         public IecSessionOptions LastOptions
         {
@@ -75,7 +83,11 @@ namespace Concentrator.Core.Scheduling.Readers
             Prepare(meter, budgetMilliseconds);
             IecSessionOutcome outcome = _session.Run(_options);
             MeterReadStatus status = StatusOf(outcome);
-            if (status != MeterReadStatus.Ok)
+            if (status == MeterReadStatus.Ok)
+            {
+                _workingLink.Update(_session, _options.PortMaximumBaud, _options.MeterMaximumBaud);
+            }
+            else
             {
                 string problem = _session.LastProblem;
                 LastError = outcome.ToString() + (problem == null ? string.Empty : ": " + problem);

@@ -14,7 +14,7 @@ namespace Concentrator.Core.Tests.Scheduling.Readers
     {
         private const string Data = "1.8.0(0012345.678*kWh)\r\n2.8.0(0000012.000*kWh)\r\n!\r\n";
 
-        private static MeterDefinition Meter(string address)
+        internal static MeterDefinition Meter(string address)
         {
             MeterDefinition meter = new MeterDefinition();
             meter.Id = "opto-1";
