@@ -230,17 +230,32 @@ namespace Concentrator.App.Ports
                 readers[kept++] = new CapturingMeterReader(reader, s_capture, captured);
             }
 
-            if (kept == 0)
+            string name = "RS485 bus " + options.PortName;
+            StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), meters, readers, kept, BusSchedule(), publisher, name);
+        }
+
+        /// <summary>
+        /// Starts the first <paramref name="count"/> meters and readers (those that could be built; the others were
+        /// reported) on a polled port; nothing when there are none.
+        /// </summary>
+        internal static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, int count, SchedulerOptions options, ReadingPublisher publisher, string name)
+        {
+            if (count == 0)
             {
                 return;
             }
 
-            MeterDefinition[] scheduled = new MeterDefinition[kept];
-            IMeterReader[] scheduledReaders = new IMeterReader[kept];
-            Array.Copy(meters, scheduled, kept);
-            Array.Copy(readers, scheduledReaders, kept);
-            string name = "RS485 bus " + options.PortName;
-            StartPolled(new PortHandle(name, port.Open, port.Close, delegate { return port.LastProblem; }), scheduled, scheduledReaders, BusSchedule(), publisher, name);
+            if (count < meters.Length)
+            {
+                MeterDefinition[] scheduled = new MeterDefinition[count];
+                IMeterReader[] scheduledReaders = new IMeterReader[count];
+                Array.Copy(meters, scheduled, count);
+                Array.Copy(readers, scheduledReaders, count);
+                meters = scheduled;
+                readers = scheduledReaders;
+            }
+
+            StartPolled(handle, meters, readers, options, publisher, name);
         }
 
         internal static void StartPolled(PortHandle handle, MeterDefinition[] meters, IMeterReader[] readers, SchedulerOptions options, ReadingPublisher publisher, string name)

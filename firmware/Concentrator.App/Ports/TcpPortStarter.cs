@@ -126,27 +126,17 @@ namespace Concentrator.App.Ports
                 kept[count++] = all[i];
             }
 
-            if (count == 0)
-            {
-                return;
-            }
-
-            MeterDefinition[] meters = new MeterDefinition[count];
-            IMeterReader[] readers = new IMeterReader[count];
-            Array.Copy(kept, meters, count);
-            Array.Copy(built, readers, count);
-
             SchedulerOptions schedule = new SchedulerOptions();
             schedule.ReadBudgetMilliseconds = ReadBudgetMilliseconds;
             for (int i = 0; i < count; i++)
             {
-                if (meters[i].Protocol == MeterProtocol.Iec62056_21)
+                if (kept[i].Protocol == MeterProtocol.Iec62056_21)
                 {
                     schedule.ReadBudgetMilliseconds = IecReadBudgetMilliseconds;
                 }
             }
 
-            PortStarter.StartPolled(handle, meters, readers, schedule, publisher, name);
+            PortStarter.StartPolled(handle, kept, built, count, schedule, publisher, name);
         }
     }
 }
