@@ -103,13 +103,15 @@ namespace Concentrator.App.Commands
                 status.QueueDepth = mqtt.QueueDepth;
             }
 
+            // DROP: readings lost for good, whether the full queue dropped its oldest or a set could not be queued at all.
+            long dropped = mqtt != null ? (long)mqtt.Dropped : 0;
+
             status.MetersOffline = _health.OfflineCount();
             if (publisher != null)
             {
                 status.State = _p1 != null && publisher.Count == 1 ? "P1" : "meters " + publisher.Count.ToString();
                 int readings = 0;
                 int failures = 0;
-                int dropped = 0;
                 for (int i = 0; i < publisher.Count; i++)
                 {
                     MeterPublisher meter = publisher[i];
@@ -120,8 +122,9 @@ namespace Concentrator.App.Commands
 
                 status.Readings = readings;
                 status.Failures = failures;
-                status.QueueDropped = dropped;
             }
+
+            status.QueueDropped = dropped;
         }
 
         public bool FillMeter(string meterId, MeterDiagnostics diagnostics)
