@@ -2,7 +2,7 @@ namespace Concentrator.Core.Boards
 {
     /// <summary>
     /// Proves a <see cref="BoardProfile"/> fits the classic ESP32 and the drivers: every pin exists and is used once,
-    /// nothing sits on the flash, the debugger's UART or the board's own pins (Ethernet PHY, PSRAM, buttons), driven
+    /// nothing sits on the flash, the debugger's UART, the PSRAM of a board that has it (GPIO 16/17) or the board's own pins (Ethernet PHY, PSRAM, buttons), driven
     /// lines are on output-capable pins, meter lines avoid the strapping pins, every role has the pins its driver
     /// needs and a COM port other than the debugger's COM1. Run once at start; the first broken rule is reported with
     /// the function, the pin and the reason.
@@ -120,6 +120,12 @@ namespace Concentrator.Core.Boards
                 if (Esp32Pins.IsDebuggerUart(pin))
                 {
                     problem = where + ": GPIO 1 and 3 are UART0, the debugger's link";
+                    return BoardCheckStatus.PinReserved;
+                }
+
+                if (profile.HasPsram && Esp32Pins.IsPsram(pin))
+                {
+                    problem = where + ": GPIO 16 and 17 drive the module's PSRAM";
                     return BoardCheckStatus.PinReserved;
                 }
 
