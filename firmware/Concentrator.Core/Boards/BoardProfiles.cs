@@ -69,16 +69,7 @@ namespace Concentrator.Core.Boards
         public static BoardProfile DevKitC()
         {
             BoardProfile profile = new BoardProfile(DevKitCName, "Espressif ESP32-DevKitC V4 (ESP32-WROOM-32E)", BoardNetwork.Wifi, "ESP32_REV3");
-            profile.Reserve(PinReservation.Psram, 16, 17);
-            profile.WithUart(UartRole.Optical, 2).WithUart(UartRole.P1, 2).WithUart(UartRole.Modem, 2);
-            profile.WithUart(UartRole.Rs485, 3).WithUart(UartRole.SmlPush, 3);
-            profile.WithPin(BoardFunction.OpticalTx, 32).WithPin(BoardFunction.OpticalRx, 34).WithPin(BoardFunction.OpticalCarrier, 33);
-            profile.WithPin(BoardFunction.Rs485Tx, 19).WithPin(BoardFunction.Rs485Rx, 18).WithPin(BoardFunction.Rs485DriverEnable, 21);
-            profile.WithPin(BoardFunction.P1Rx, 26).WithPin(BoardFunction.P1Tx, 27).WithPin(BoardFunction.P1DataRequest, 25);
-            profile.WithPin(BoardFunction.SmlRx, 39).WithPin(BoardFunction.SmlTx, 22);
-            profile.WithPin(BoardFunction.ModemTx, 4).WithPin(BoardFunction.ModemRx, 36).WithPin(BoardFunction.ModemPowerKey, 23);
-            profile.WithPin(BoardFunction.StatusLed, 13).WithPin(BoardFunction.ActivityLed, 14);
-            return profile;
+            return DevKitCWiring(profile);
         }
 
         /// <summary>
@@ -113,16 +104,7 @@ namespace Concentrator.Core.Boards
         {
             BoardProfile profile = new BoardProfile(DevKitCWroverName, "Espressif ESP32-DevKitC-VE (ESP32-WROVER-E, 8 MiB PSRAM)", BoardNetwork.Wifi, "ESP32_PSRAM_REV3");
             profile.PsramMegabytes = 8;
-            profile.Reserve(PinReservation.Psram, 16, 17);
-            profile.WithUart(UartRole.Optical, 2).WithUart(UartRole.P1, 2).WithUart(UartRole.Modem, 2);
-            profile.WithUart(UartRole.Rs485, 3).WithUart(UartRole.SmlPush, 3);
-            profile.WithPin(BoardFunction.OpticalTx, 32).WithPin(BoardFunction.OpticalRx, 34).WithPin(BoardFunction.OpticalCarrier, 33);
-            profile.WithPin(BoardFunction.Rs485Tx, 19).WithPin(BoardFunction.Rs485Rx, 18).WithPin(BoardFunction.Rs485DriverEnable, 21);
-            profile.WithPin(BoardFunction.P1Rx, 26).WithPin(BoardFunction.P1Tx, 27).WithPin(BoardFunction.P1DataRequest, 25);
-            profile.WithPin(BoardFunction.SmlRx, 39).WithPin(BoardFunction.SmlTx, 22);
-            profile.WithPin(BoardFunction.ModemTx, 4).WithPin(BoardFunction.ModemRx, 36).WithPin(BoardFunction.ModemPowerKey, 23);
-            profile.WithPin(BoardFunction.StatusLed, 13).WithPin(BoardFunction.ActivityLed, 14);
-            return profile;
+            return DevKitCWiring(profile);
         }
 
         /// <summary>
@@ -146,6 +128,21 @@ namespace Concentrator.Core.Boards
             profile.WithPin(BoardFunction.Rs485Tx, 14).WithPin(BoardFunction.Rs485Rx, 39).WithPin(BoardFunction.Rs485DriverEnable, 13);
             profile.WithPin(BoardFunction.P1Rx, 35).WithPin(BoardFunction.P1Tx, 32).WithPin(BoardFunction.P1DataRequest, 33);
             profile.WithPin(BoardFunction.StatusLed, 5).WithPin(BoardFunction.ActivityLed, 15);
+            return profile;
+        }
+
+        // The DevKitC carrier's wiring, shared by the WROOM and the WROVER DevKitC (GPIO 16/17 kept free for the PSRAM).
+        private static BoardProfile DevKitCWiring(BoardProfile profile)
+        {
+            profile.Reserve(PinReservation.Psram, 16, 17);
+            profile.WithUart(UartRole.Optical, 2).WithUart(UartRole.P1, 2).WithUart(UartRole.Modem, 2);
+            profile.WithUart(UartRole.Rs485, 3).WithUart(UartRole.SmlPush, 3);
+            profile.WithPin(BoardFunction.OpticalTx, 32).WithPin(BoardFunction.OpticalRx, 34).WithPin(BoardFunction.OpticalCarrier, 33);
+            profile.WithPin(BoardFunction.Rs485Tx, 19).WithPin(BoardFunction.Rs485Rx, 18).WithPin(BoardFunction.Rs485DriverEnable, 21);
+            profile.WithPin(BoardFunction.P1Rx, 26).WithPin(BoardFunction.P1Tx, 27).WithPin(BoardFunction.P1DataRequest, 25);
+            profile.WithPin(BoardFunction.SmlRx, 39).WithPin(BoardFunction.SmlTx, 22);
+            profile.WithPin(BoardFunction.ModemTx, 4).WithPin(BoardFunction.ModemRx, 36).WithPin(BoardFunction.ModemPowerKey, 23);
+            profile.WithPin(BoardFunction.StatusLed, 13).WithPin(BoardFunction.ActivityLed, 14);
             return profile;
         }
     }
