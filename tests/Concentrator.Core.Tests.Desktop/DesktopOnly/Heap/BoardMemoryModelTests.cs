@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.IO;
 using Concentrator.Core.Boards;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -44,6 +46,47 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
 
             Assert.AreEqual(HeapBudgetTests.BudgetBytes, BoardMemory.AppBudgetBytes(BoardProfiles.DevKitC()), "the same 60 KB budget in both places");
             Assert.IsNull(BoardMemory.Advice(BoardProfiles.DevKitCWrover(), true, false, false, HeapBudgetTests.BusMeters), "a PSRAM board holds a full bus");
+        }
+
+        [TestMethod]
+        public void The_installer_guides_table_carries_BoardMemorys_figures()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "hardware", "README.md")))
+            {
+                dir = dir.Parent;
+            }
+
+            Assert.IsNotNull(dir, "hardware/README.md not found above " + AppContext.BaseDirectory);
+            string guide = File.ReadAllText(Path.Combine(dir.FullName, "hardware", "README.md"));
+            string[] rows =
+            {
+                "| P1 alone (a household) | " + KiB(BoardMemory.ModelledAppBytes(true, false, false, 0)) + " KiB |",
+                "| optical head alone (IEC 62056-21) | " + KiB(BoardMemory.ModelledAppBytes(false, true, false, 0)) + " KiB |",
+                "| SML head + P1 (DevKitC only) | " + KiB(BoardMemory.ModelledAppBytes(true, false, true, 0)) + " KiB |",
+                "| RS485 bus, 1 meter | " + KiB(BoardMemory.ModelledAppBytes(false, false, false, 1)) + " KiB |",
+                "the bus's shared buffers alone are " + KiB(BoardMemory.ModelBusSharedBytes) + " KiB",
+                "| RS485 bus, 8 meters / + P1 | " + KiB(BoardMemory.ModelledAppBytes(false, false, false, 8)) + " / " + KiB(BoardMemory.ModelledAppBytes(true, false, false, 8)) + " KiB |",
+                "| RS485 bus, 31 meters (a utility's full bus) | " + KiB(BoardMemory.ModelledAppBytes(false, false, false, 31)) + " KiB |",
+                "| RS485 bus, 31 meters + P1 / + optical head | " + KiB(BoardMemory.ModelledAppBytes(true, false, false, 31)) + " / " + KiB(BoardMemory.ModelledAppBytes(false, true, false, 31)) + " KiB |",
+                "Each further bus meter adds about 2.1 KiB (" + BoardMemory.ModelBusMeterBytes + " B)",
+            };
+            foreach (string row in rows)
+            {
+                Assert.IsTrue(guide.Contains(row, StringComparison.Ordinal), "hardware/README.md lacks: " + row);
+            }
+
+            // Rows the guide marks as not fitting without PSRAM do not fit BoardMemory's budget, and the two that fit do.
+            int budget = BoardMemory.AppBudgetBytes(BoardProfiles.DevKitC());
+            Assert.IsTrue(BoardMemory.ModelledAppBytes(true, false, false, 0) <= budget);
+            Assert.IsTrue(BoardMemory.ModelledAppBytes(false, true, false, 0) <= budget);
+            Assert.IsTrue(BoardMemory.ModelledAppBytes(true, false, true, 0) > budget);
+            Assert.IsTrue(BoardMemory.ModelledAppBytes(false, false, false, 1) > budget);
+        }
+
+        private static string KiB(int bytes)
+        {
+            return (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
         }
     }
 }
