@@ -9,7 +9,9 @@ namespace Concentrator.Core.Boards
     /// PSRAM when <c>heap_caps_get_largest_free_block(MALLOC_CAP_SPIRAM)</c> finds any, sized as that block minus
     /// <c>ESP32_SPIRAM_FOR_IDF_ALLOCATION</c> (an earlier Memory.cpp reserved 256 KiB; presets in
     /// <c>targets/ESP32/CMakePresets.json</c> set up to <c>1024 * 1024</c>); without PSRAM it takes internal RAM, about
-    /// 90 KiB (nf-interpreter pull request 1986, see <c>firmware/Concentrator.App/README.md</c>, "Heap budget"). The
+    /// 90 KiB (nf-interpreter pull request 1986, see <c>firmware/Concentrator.App/README.md</c>, "Heap budget"; the current
+    /// Memory.cpp takes the free internal RAM minus 100 KiB left to ESP-IDF, capped at the largest free block, so the
+    /// exact figure depends on the image and is logged by the board, not known here). The
     /// classic ESP32 maps at most 4 MiB of PSRAM into its address space; more is reachable only through the himem
     /// bank-switching API, which nanoCLR's heap does not use (ESP-IDF "The himem allocation API",
     /// docs.espressif.com/projects/esp-idf/en/v4.4.2/esp32/api-reference/system/himem.html). So a WROVER with 8 MiB
