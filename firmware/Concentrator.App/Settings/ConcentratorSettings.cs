@@ -369,10 +369,9 @@ namespace Concentrator.App.Settings
             }
 
             // A 38 kHz head drives its own carrier pin; a board without one (olimex-poe-wrover-eth) takes plain heads only.
-            if (OpticalHead != OpticalPortVariant.PlainUart && !Board.Has(BoardFunction.OpticalCarrier))
+            if (BoardProfileCheck.CheckOpticalHead(Board, OpticalHead != OpticalPortVariant.PlainUart, OpticalHead == OpticalPortVariant.RmtCarrier ? "rmt" : "pwm", out boardProblem) != BoardCheckStatus.Ok)
             {
-                return "optical.head=" + (OpticalHead == OpticalPortVariant.RmtCarrier ? "rmt" : "pwm") + " needs a carrier pin and board "
-                    + Board.Name + " has none: set optical.head=plain (a plain head) or use another board";
+                return boardProblem;
             }
 
             // Which ports run, and whether they fit the board's UARTs together, is decided from the meter inventory

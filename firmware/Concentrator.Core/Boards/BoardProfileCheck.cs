@@ -62,6 +62,23 @@ namespace Concentrator.Core.Boards
             return BoardCheckStatus.Ok;
         }
 
+        /// <summary>
+        /// Checks that the optical head the settings choose fits the board: a 38 kHz head (<paramref name="modulatedHead"/>,
+        /// RMT or PWM carrier) drives its own carrier pin, which a board may lack (olimex-poe-wrover-eth: plain heads only).
+        /// </summary>
+        public static BoardCheckStatus CheckOpticalHead(BoardProfile profile, bool modulatedHead, string headName, out string problem)
+        {
+            if (modulatedHead && !profile.Has(BoardFunction.OpticalCarrier))
+            {
+                problem = "optical.head=" + headName + " needs a carrier pin and board " + profile.Name
+                    + " has none: set optical.head=plain (a plain head) or use another board";
+                return BoardCheckStatus.NoCarrierPin;
+            }
+
+            problem = null;
+            return BoardCheckStatus.Ok;
+        }
+
         /// <summary>True for functions that drive their pin.</summary>
         public static bool DrivesPin(BoardFunction function)
         {

@@ -128,5 +128,17 @@ namespace Concentrator.Core.Tests.Boards
                 "no PSRAM, managed heap about 90 KiB, about 60 KiB of it for the app (derived from nanoFramework's sources, not measured); image ESP32_REV3",
                 BoardMemory.Describe(BoardProfiles.DevKitC()));
         }
+
+        [TestMethod]
+        public void A_38_kHz_head_is_refused_on_the_board_without_a_carrier_pin_and_accepted_elsewhere()
+        {
+            string problem;
+            Assert.AreEqual((byte)BoardCheckStatus.NoCarrierPin, (byte)BoardProfileCheck.CheckOpticalHead(BoardProfiles.OlimexPoeWrover(), true, "rmt", out problem));
+            Assert.AreEqual("optical.head=rmt needs a carrier pin and board olimex-poe-wrover-eth has none: set optical.head=plain (a plain head) or use another board", problem);
+            Assert.AreEqual((byte)BoardCheckStatus.Ok, (byte)BoardProfileCheck.CheckOpticalHead(BoardProfiles.OlimexPoeWrover(), false, "plain", out problem));
+            Assert.IsNull(problem);
+            Assert.AreEqual((byte)BoardCheckStatus.Ok, (byte)BoardProfileCheck.CheckOpticalHead(BoardProfiles.OlimexPoe(), true, "pwm", out problem));
+            Assert.AreEqual((byte)BoardCheckStatus.Ok, (byte)BoardProfileCheck.CheckOpticalHead(BoardProfiles.DevKitCWrover(), true, "rmt", out problem));
+        }
     }
 }
