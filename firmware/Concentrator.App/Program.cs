@@ -15,6 +15,7 @@ using Concentrator.App.Forwarding;
 using Concentrator.Core.Commands;
 using Concentrator.Core.Configuration;
 using Concentrator.Core.Forwarding;
+using Concentrator.Core.Meters;
 using Concentrator.Core.Timing;
 using Concentrator.Drivers.Leds;
 
@@ -68,6 +69,7 @@ namespace Concentrator.App
             // The ports the meter inventory needs, checked against the board's UARTs before anything is opened.
             PortPlan plan = PortPlan.From(load.Configuration, settings);
             Log.Info("board: " + settings.Board.Name + " (" + settings.Board.Board + "); ports: " + plan.Describe());
+            WarnAboutHeap(settings.Board, plan);
             ReadingPublisher publisher = new ReadingPublisher(mqtt, settings);
             status.Publisher = publisher;
             MeterPublisher p1 = PortStarter.StartAll(plan, settings, publisher, diagnostics.Health, diagnostics.Capture);
@@ -87,6 +89,25 @@ namespace Concentrator.App
 
             diagnostics.Network = network;
             KeepConnected(network, mqtt, publisher, status, diagnostics);
+        }
+
+        // The board's PSRAM and heap, a PSRAM board flashed with an image that leaves its PSRAM unused, and a configuration
+        // whose modelled heap exceeds what the board leaves the app (hardware/README.md: which board for how many meters).
+        private static void WarnAboutHeap(BoardProfile board, PortPlan plan)
+        {
+            Log.Info("board memory: " + BoardMemory.Describe(board));
+            string image = BoardMemory.ImageProblem(board, nanoFramework.Runtime.Native.GC.Run(false));
+            if (image != null)
+            {
+                Log.Warn(image);
+            }
+
+            int busMeters = plan.Runs(MeterPort.Rs485) ? plan.Meters(MeterPort.Rs485).Length : 0;
+            string advice = BoardMemory.Advice(board, plan.Runs(MeterPort.P1), plan.Runs(MeterPort.Optical), plan.Runs(MeterPort.SmlPush), busMeters);
+            if (advice != null)
+            {
+                Log.Warn("heap: " + advice);
+            }
         }
 
         // The board profile says which network hardware there is; net.mode (NET MODE=) is what the installer asked for.

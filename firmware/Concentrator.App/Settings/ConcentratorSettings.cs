@@ -368,6 +368,12 @@ namespace Concentrator.App.Settings
                 return "board profile with the file's pins: " + boardProblem;
             }
 
+            // A 38 kHz head drives its own carrier pin; a board without one (olimex-poe-wrover-eth) takes plain heads only.
+            if (BoardProfileCheck.CheckOpticalHead(Board, OpticalHead != OpticalPortVariant.PlainUart, OpticalHead == OpticalPortVariant.RmtCarrier ? "rmt" : "pwm", out boardProblem) != BoardCheckStatus.Ok)
+            {
+                return boardProblem;
+            }
+
             // Which ports run, and whether they fit the board's UARTs together, is decided from the meter inventory
             // (Ports/PortPlan); a port that does not fit is reported there and the others still run.
             P1PortName = Board.Has(BoardFunction.P1Rx) && Board.ComPortName(UartRole.P1) != null ? Board.ComPortName(UartRole.P1) : string.Empty;

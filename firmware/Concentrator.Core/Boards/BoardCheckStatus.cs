@@ -37,5 +37,8 @@ namespace Concentrator.Core.Boards
 
         /// <summary>Two enabled ports need the same COM port at the same time (the UART budget).</summary>
         UartSharedByEnabledRoles = 11,
+
+        /// <summary>A 38 kHz optical head is chosen but the board has no carrier pin (plain heads only).</summary>
+        NoCarrierPin = 12,
     }
 }

@@ -51,6 +51,28 @@ namespace Concentrator.Core.Boards
         /// <summary>True when the LEDs are wired from 3.3 V to the pin (lit = pin low), as strapping pins need.</summary>
         public bool LedsActiveLow { get; set; }
 
+        /// <summary>
+        /// PSRAM on the module in MiB (0 = none). A PSRAM module drives it on GPIO 16 and 17, which the check then refuses
+        /// for every function; the firmware image of <see cref="NanoFrameworkTarget"/> must be one built with PSRAM support,
+        /// or nanoCLR never uses it (see <see cref="BoardMemory"/>).
+        /// </summary>
+        public int PsramMegabytes { get; set; }
+
+        /// <summary>True when the module has PSRAM (<see cref="PsramMegabytes"/> above 0).</summary>
+        public bool HasPsram
+        {
+            get { return PsramMegabytes > 0; }
+        }
+
+        /// <summary>
+        /// The managed heap nanoCLR gives the firmware on this board with its image, in bytes: derived from nf-interpreter's
+        /// heap set-up, not measured on a board (<see cref="BoardMemory.ManagedHeapBytes"/>).
+        /// </summary>
+        public int ManagedHeapBytes
+        {
+            get { return BoardMemory.ManagedHeapBytes(PsramMegabytes); }
+        }
+
         /// <summary>The GPIO of a function, or -1 when the board does not have it.</summary>
         public int Pin(BoardFunction function)
         {

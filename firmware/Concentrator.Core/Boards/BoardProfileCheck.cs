@@ -2,7 +2,7 @@ namespace Concentrator.Core.Boards
 {
     /// <summary>
     /// Proves a <see cref="BoardProfile"/> fits the classic ESP32 and the drivers: every pin exists and is used once,
-    /// nothing sits on the flash, the debugger's UART or the board's own pins (Ethernet PHY, PSRAM, buttons), driven
+    /// nothing sits on the flash, the debugger's UART, the PSRAM of a board that has it (GPIO 16/17) or the board's own pins (Ethernet PHY, PSRAM, buttons), driven
     /// lines are on output-capable pins, meter lines avoid the strapping pins, every role has the pins its driver
     /// needs and a COM port other than the debugger's COM1. Run once at start; the first broken rule is reported with
     /// the function, the pin and the reason.
@@ -56,6 +56,23 @@ namespace Concentrator.Core.Boards
                         return BoardCheckStatus.UartSharedByEnabledRoles;
                     }
                 }
+            }
+
+            problem = null;
+            return BoardCheckStatus.Ok;
+        }
+
+        /// <summary>
+        /// Checks that the optical head the settings choose fits the board: a 38 kHz head (<paramref name="modulatedHead"/>,
+        /// RMT or PWM carrier) drives its own carrier pin, which a board may lack (olimex-poe-wrover-eth: plain heads only).
+        /// </summary>
+        public static BoardCheckStatus CheckOpticalHead(BoardProfile profile, bool modulatedHead, string headName, out string problem)
+        {
+            if (modulatedHead && !profile.Has(BoardFunction.OpticalCarrier))
+            {
+                problem = "optical.head=" + headName + " needs a carrier pin and board " + profile.Name
+                    + " has none: set optical.head=plain (a plain head) or use another board";
+                return BoardCheckStatus.NoCarrierPin;
             }
 
             problem = null;
@@ -120,6 +137,12 @@ namespace Concentrator.Core.Boards
                 if (Esp32Pins.IsDebuggerUart(pin))
                 {
                     problem = where + ": GPIO 1 and 3 are UART0, the debugger's link";
+                    return BoardCheckStatus.PinReserved;
+                }
+
+                if (profile.HasPsram && Esp32Pins.IsPsram(pin))
+                {
+                    problem = where + ": GPIO 16 and 17 drive the module's PSRAM";
                     return BoardCheckStatus.PinReserved;
                 }
 

@@ -48,6 +48,16 @@ namespace Concentrator.Core.Boards
             return pin == 0 || pin == 2 || pin == 5 || pin == 12 || pin == 15;
         }
 
+        /// <summary>
+        /// GPIO16 (PSRAM /CE) and GPIO17 (PSRAM SCLK) on modules with PSRAM (ESP32-WROVER): Espressif's "Support for external
+        /// RAM" guide, ESP-IDF v4.2 (docs.espressif.com/projects/esp-idf/en/v4.2/esp32/api-guides/external-ram.html), lists
+        /// these two connections; the other PSRAM lines share the flash's (GPIO 6-11).
+        /// </summary>
+        public static bool IsPsram(int pin)
+        {
+            return pin == 16 || pin == 17;
+        }
+
         /// <summary>UART0 TX (GPIO1) and RX (GPIO3): the USB-serial bridge and the debugger.</summary>
         public static bool IsDebuggerUart(int pin)
         {

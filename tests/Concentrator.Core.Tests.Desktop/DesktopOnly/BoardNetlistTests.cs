@@ -181,7 +181,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         }
 
         [TestMethod]
-        public void Network_target_and_LED_polarity_match()
+        public void Network_target_LED_polarity_and_PSRAM_match()
         {
             foreach (BoardProfile profile in BoardProfiles.All())
             {
@@ -189,6 +189,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
                 Assert.AreEqual(profile.Network == BoardNetwork.Ethernet ? "ethernet" : "wifi", board.Network, profile.Name + " network");
                 Assert.AreEqual(profile.NanoFrameworkTarget, board.Target, profile.Name + " nanoff target");
                 Assert.AreEqual(profile.LedsActiveLow ? "active-low" : "active-high", board.Leds, profile.Name + " LED polarity");
+                Assert.AreEqual(profile.PsramMegabytes, board.PsramMegabytes, profile.Name + " PSRAM (MiB)");
             }
         }
 

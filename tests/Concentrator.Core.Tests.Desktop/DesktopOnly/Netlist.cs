@@ -17,6 +17,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
         public string Network;
         public string Target;
         public string Leds;
+        public int PsramMegabytes;
         public string Module;
         public readonly Dictionary<string, string> Parts = new Dictionary<string, string>();
         public readonly HashSet<string> Mechanical = new HashSet<string>();
@@ -112,6 +113,17 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly
                 case "target":
                     Expect(words, 2, where);
                     Target = words.ElementAtOrDefault(1);
+                    break;
+                case "psram":
+                    if (words.Length != 3 || words[2] != "MiB" || !int.TryParse(words[1], out int psram) || psram <= 0)
+                    {
+                        Errors.Add(where + ": expected 'psram <n> MiB' with n above 0");
+                    }
+                    else
+                    {
+                        PsramMegabytes = psram;
+                    }
+
                     break;
                 case "leds":
                     Expect(words, 2, where);
