@@ -7,12 +7,12 @@ namespace Concentrator.Core.Bus
     /// <summary>One meter on an RS485 bus: its HDLC addresses, its framing, and how its last sessions went.</summary>
     public sealed class MeterBusMember
     {
-        internal MeterBusMember(HdlcAddress server, HdlcAddress client, LineSettings line, RetryBackoff backoff)
+        internal MeterBusMember(HdlcAddress server, HdlcAddress client, LineSettings line, int firstBackoffMilliseconds)
         {
             _server = Pack(server);
             _client = Pack(client);
             _line = ((long)line.BaudRate << 32) | ((long)line.DataBits << 24) | ((long)line.Parity << 16) | ((long)line.StopBits << 8) | (line.InvertedLevels ? 1L : 0L);
-            Backoff = backoff;
+            NextBackoffMilliseconds = firstBackoffMilliseconds;
         }
 
         // The addresses and the line are kept packed into longs: on nanoCLR a struct in a field is a heap object of its
@@ -37,7 +37,8 @@ namespace Concentrator.Core.Bus
             get { return new LineSettings((int)(_line >> 32), (byte)(_line >> 24), (LineParity)(byte)(_line >> 16), (byte)(_line >> 8), (_line & 1) != 0); }
         }
 
-        internal RetryBackoff Backoff { get; private set; }
+        /// <summary>The pause after the next failure (the arbiter's shared <see cref="RetryBackoff"/> advances it).</summary>
+        internal int NextBackoffMilliseconds;
 
         /// <summary>Sessions that failed in a row (0 after a success).</summary>
         public int ConsecutiveFailures { get; internal set; }

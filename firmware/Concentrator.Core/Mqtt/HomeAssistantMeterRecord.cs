@@ -18,7 +18,7 @@ namespace Concentrator.Core.Mqtt
         // OBIS codes as ObisCode.ToKey keys: 8 bytes an entry, where an ObisCode element is a 96-byte heap object on nanoCLR.
         private long[] _obis = new long[0];
         private HomeAssistantSensorKind[] _kinds = new HomeAssistantSensorKind[0];
-        private string[] _units = new string[0];
+        private byte[] _units = new byte[0]; // HomeAssistantSensorClass.UnitCode
         private byte[][] _rawUnits; // made for the first unit written as sent (most meters have none)
         private byte[] _model = new byte[0];
 
@@ -54,7 +54,7 @@ namespace Concentrator.Core.Mqtt
         /// <summary>unit_of_measurement as Home Assistant spells it, or null (none, or <see cref="RawUnit"/>).</summary>
         public string Unit(int index)
         {
-            return _units[index];
+            return HomeAssistantSensorClass.UnitName(_units[index]);
         }
 
         /// <summary>The unit as the meter sent it, for a kind without a known unit (written as sent); null otherwise.</summary>
@@ -172,8 +172,9 @@ namespace Concentrator.Core.Mqtt
 
                 _obis[at] = key;
                 _kinds[at] = kind;
-                _units[at] = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
-                byte[] raw = _units[at] == null && kind == HomeAssistantSensorKind.OtherMeasurement
+                string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
+                _units[at] = HomeAssistantSensorClass.UnitCode(unit);
+                byte[] raw = unit == null && kind == HomeAssistantSensorKind.OtherMeasurement
                     ? Copy(set.Text, reading.UnitStart, reading.UnitLength)
                     : null;
                 if (raw != null && _rawUnits == null)
@@ -217,7 +218,7 @@ namespace Concentrator.Core.Mqtt
 
             // Unit returns one of its constants (no allocation): equal strings mean the same unit.
             string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
-            if (unit != _units[held])
+            if (unit != HomeAssistantSensorClass.UnitName(_units[held]))
             {
                 return false;
             }
@@ -230,7 +231,7 @@ namespace Concentrator.Core.Mqtt
         {
             long[] obis = new long[capacity];
             HomeAssistantSensorKind[] kinds = new HomeAssistantSensorKind[capacity];
-            string[] units = new string[capacity];
+            byte[] units = new byte[capacity];
             System.Array.Copy(_obis, obis, Count);
             System.Array.Copy(_kinds, kinds, Count);
             System.Array.Copy(_units, units, Count);

@@ -129,6 +129,29 @@ namespace Concentrator.Core.Mqtt
             }
         }
 
+        // Every unit Unit returns, by code (0: none), so that a discovery record keeps a byte per sensor, not a reference.
+        private static readonly string[] Units = { null, "kWh", "Wh", "MWh", "kW", "W", "kvarh", "varh", "kvar", "var", "V", "A", "Hz", "m\u00b3" };
+
+        /// <summary>The code of a unit <see cref="Unit"/> returns (0 for null); throws for any other text.</summary>
+        public static byte UnitCode(string unit)
+        {
+            for (int i = 0; i < Units.Length; i++)
+            {
+                if (Units[i] == unit)
+                {
+                    return (byte)i;
+                }
+            }
+
+            throw new System.ArgumentException("unit " + unit + " is not one of the units discovery announces", "unit");
+        }
+
+        /// <summary>The unit of a <see cref="UnitCode"/> code.</summary>
+        public static string UnitName(byte code)
+        {
+            return Units[code];
+        }
+
         /// <summary>
         /// unit_of_measurement as Home Assistant spells it for the kind (kWh, W, V, A, Hz, m³, kvarh, var …); null for
         /// a power factor, for none, and for an unknown unit (which <see cref="HomeAssistantDiscoveryFormatter"/> then copies as sent).

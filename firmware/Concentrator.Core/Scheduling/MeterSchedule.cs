@@ -14,7 +14,7 @@ namespace Concentrator.Core.Scheduling
             _ids = (uint)index;
             Definition = definition;
             Reader = reader;
-            Backoff = new RetryBackoff(options.RetryFirstDelayMilliseconds, options.RetryMaxDelayMilliseconds);
+            NextRetryMilliseconds = options.RetryFirstDelayMilliseconds;
             IntervalSeconds = definition.IntervalSeconds;
             IntervalMilliseconds = definition.IntervalSeconds * 1000L;
             int probeSeconds = options.OfflineProbeIntervalSeconds > definition.IntervalSeconds ? options.OfflineProbeIntervalSeconds : definition.IntervalSeconds;
@@ -47,7 +47,8 @@ namespace Concentrator.Core.Scheduling
         private long _attempts; // ConsecutiveFailures (low 32 bits), AttemptsInSlot (high 32)
         private int _state;     // LastStatus (low 16 bits), SlotDone (bit 16), Offline (bit 17)
 
-        internal RetryBackoff Backoff;
+        /// <summary>The next retry delay in the slot (the scheduler's shared <see cref="RetryBackoff"/> advances it).</summary>
+        internal int NextRetryMilliseconds;
         internal long IntervalMilliseconds;
         internal long ProbeIntervalMilliseconds;
 

@@ -121,8 +121,9 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             Assert.AreEqual(84, model.Measure(new ObisCode(1, 0, 1, 8, 0, 255)), "a boxed ObisCode: header + 6 fields");
             Assert.AreEqual(48 + 2 * 84, model.Measure(new ObisCode[2]), "ObisCode[2]: 20 + 2 x 12 rounded to 48, plus one object per element");
             Assert.AreEqual(60, model.Measure(new string[3]), "string[3] of nulls: 20 + 36 = 56, rounded up to 60");
-            // Reading: 17 fields + header, its ObisCode (7 blocks) and MeterTime (1 + 4 fields) as separate objects.
-            Assert.AreEqual(18 * 12 + 7 * 12 + 5 * 12, model.Measure(new Reading()));
+            // Reading: header + 9 fields (OBIS key, time ticks, packed small fields: no struct objects); it was 360 bytes
+            // with 17 fields and its ObisCode (7 blocks) and MeterTime (1 + 4 fields) as separate objects.
+            Assert.AreEqual(10 * 12, model.Measure(new Reading()));
             object shared = new byte[10];
             Assert.AreEqual(48 + 36, model.Measure(new object[] { shared, shared }), "object[2] (20 + 24 rounded to 48) and a byte[10] reached twice, counted once (36)");
         }
