@@ -17,8 +17,7 @@ namespace Concentrator.Core.Mqtt
     {
         // OBIS codes as ObisCode.ToKey keys: 8 bytes an entry, where an ObisCode element is a 96-byte heap object on nanoCLR.
         private long[] _obis = new long[0];
-        private HomeAssistantSensorKind[] _kinds = new HomeAssistantSensorKind[0];
-        private byte[] _units = new byte[0]; // HomeAssistantSensorClass.UnitCode
+        private byte[] _units = new byte[0]; // per sensor: kind (high nibble) and HomeAssistantSensorClass.UnitCode (low nibble)
         private byte[][] _rawUnits; // made for the first unit written as sent (most meters have none)
         private byte[] _model = new byte[0];
 
@@ -48,13 +47,13 @@ namespace Concentrator.Core.Mqtt
 
         public HomeAssistantSensorKind Kind(int index)
         {
-            return _kinds[index];
+            return (HomeAssistantSensorKind)(_units[index] >> 4);
         }
 
         /// <summary>unit_of_measurement as Home Assistant spells it, or null (none, or <see cref="RawUnit"/>).</summary>
         public string Unit(int index)
         {
-            return HomeAssistantSensorClass.UnitName(_units[index]);
+            return HomeAssistantSensorClass.UnitName((byte)(_units[index] & 0x0F));
         }
 
         /// <summary>The unit as the meter sent it, for a kind without a known unit (written as sent); null otherwise.</summary>
@@ -171,9 +170,8 @@ namespace Concentrator.Core.Mqtt
                 }
 
                 _obis[at] = key;
-                _kinds[at] = kind;
                 string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
-                _units[at] = HomeAssistantSensorClass.UnitCode(unit);
+                _units[at] = (byte)((int)kind << 4 | HomeAssistantSensorClass.UnitCode(unit));
                 byte[] raw = unit == null && kind == HomeAssistantSensorKind.OtherMeasurement
                     ? Copy(set.Text, reading.UnitStart, reading.UnitLength)
                     : null;
@@ -211,14 +209,14 @@ namespace Concentrator.Core.Mqtt
 
         private bool SameSensor(int held, HomeAssistantSensorKind kind, ReadingSet set, Reading reading)
         {
-            if (_kinds[held] != kind)
+            if ((HomeAssistantSensorKind)(_units[held] >> 4) != kind)
             {
                 return false;
             }
 
             // Unit returns one of its constants (no allocation): equal strings mean the same unit.
             string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
-            if (unit != HomeAssistantSensorClass.UnitName(_units[held]))
+            if (unit != HomeAssistantSensorClass.UnitName((byte)(_units[held] & 0x0F)))
             {
                 return false;
             }
@@ -230,10 +228,8 @@ namespace Concentrator.Core.Mqtt
         private void Grow(int capacity)
         {
             long[] obis = new long[capacity];
-            HomeAssistantSensorKind[] kinds = new HomeAssistantSensorKind[capacity];
             byte[] units = new byte[capacity];
             System.Array.Copy(_obis, obis, Count);
-            System.Array.Copy(_kinds, kinds, Count);
             System.Array.Copy(_units, units, Count);
             if (_rawUnits != null)
             {
@@ -243,7 +239,6 @@ namespace Concentrator.Core.Mqtt
             }
 
             _obis = obis;
-            _kinds = kinds;
             _units = units;
         }
 

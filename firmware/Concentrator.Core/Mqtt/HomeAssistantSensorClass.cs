@@ -129,7 +129,7 @@ namespace Concentrator.Core.Mqtt
             }
         }
 
-        /// <summary>Codes of the units <see cref="Unit"/> returns are 1 to this (0: none).</summary>
+        /// <summary>Codes of the units <see cref="Unit"/> returns are 1 to this (0: none); they fit four bits.</summary>
         public const int UnitCodes = 13;
 
         /// <summary>

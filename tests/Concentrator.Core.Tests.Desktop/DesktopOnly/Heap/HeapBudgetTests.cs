@@ -28,10 +28,10 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         /// What the graph with every port and 31 bus meters measures now, rounded up: it does NOT fit the budget (see
         /// the README's "what is left"); a change that makes it larger must say so here and there.
         /// </summary>
-        public const int EveryPortCeilingBytes = 200 * 1024;
+        public const int EveryPortCeilingBytes = 195 * 1024;
 
         /// <summary>
-        /// What P1 alone measures now (59.9 KB, 0.1 KB under the budget), with a small margin: the model moves by up to
+        /// What P1 alone measures now (59.8 KB, 0.2 KB under the budget), with a small margin: the model moves by up to
         /// 0.2 KB run to run (desktop string interning), so the budget itself would make a flaky bound; the test prints
         /// whether it is within. With the compact-record renderer and discovery merged, before the cuts, it was 73.7 KB.
         /// </summary>
@@ -41,10 +41,10 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         /// What one more DLMS meter on the bus costs now, with its discovery record (it was 46 KB before the bus shared
         /// its scratch).
         /// </summary>
-        public const int PerBusMeterCeilingBytes = 2400;
+        public const int PerBusMeterCeilingBytes = 2250;
 
         /// <summary>What one TCP endpoint with a DLMS wrapper meter costs beside P1 now.</summary>
-        public const int TcpEndpointCeilingBytes = 37 * 1024;
+        public const int TcpEndpointCeilingBytes = 30 * 1024;
 
         [TestMethod]
         public void Every_port_with_31_bus_meters_is_measured()
