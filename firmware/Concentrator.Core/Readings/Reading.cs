@@ -100,7 +100,10 @@ namespace Concentrator.Core.Readings
         {
             get
             {
-                return new MeterTime(new System.DateTime(_timeTicks), (DaylightSaving)(byte)(_bits >> SeasonShift), (_bits & HasOffsetBit) != 0,
+                // 0: no time set since Clear. nanoFramework's DateTime(long) refuses ticks before 1601 (its origin), so the
+                // default DateTime is returned as such, not rebuilt from ticks.
+                System.DateTime local = _timeTicks == 0 ? new System.DateTime() : new System.DateTime(_timeTicks);
+                return new MeterTime(local, (DaylightSaving)(byte)(_bits >> SeasonShift), (_bits & HasOffsetBit) != 0,
                     (short)(ushort)(_bits >> OffsetShift));
             }
 
@@ -147,7 +150,7 @@ namespace Concentrator.Core.Readings
         internal void Clear()
         {
             _obis = DefaultObisKey;
-            _bits = 0;
+            _bits = (long)(byte)ReadingKind.Empty << KindShift;
             _timeTicks = 0;
             _text = 0;
             _unit = 0;
