@@ -33,6 +33,7 @@ namespace Concentrator.Core.Bus
         private readonly HdlcSession _session;
         private readonly MeterBusMember[] _members = new MeterBusMember[MaxMeters];
         private readonly byte[] _drain = new byte[64];
+        private readonly RetryBackoff _backoff = new RetryBackoff(FirstBackoffMilliseconds, MaxBackoffMilliseconds); // each member keeps its next pause
         private int _count;
         private int _busy;
         private int _current = -1;
@@ -105,7 +106,7 @@ namespace Concentrator.Core.Bus
                 }
             }
 
-            _members[_count] = new MeterBusMember(server, client, line, new RetryBackoff(FirstBackoffMilliseconds, MaxBackoffMilliseconds));
+            _members[_count] = new MeterBusMember(server, client, line, FirstBackoffMilliseconds);
             _members[_count].LastError = string.Empty;
             return _count++;
         }
@@ -191,12 +192,12 @@ namespace Concentrator.Core.Bus
                 meter.ConsecutiveFailures = 0;
                 meter.NotBefore = 0;
                 meter.LastError = string.Empty;
-                meter.Backoff.Reset();
+                meter.NextBackoffMilliseconds = FirstBackoffMilliseconds;
             }
             else
             {
                 meter.ConsecutiveFailures++;
-                meter.NotBefore = now + meter.Backoff.NextDelay();
+                meter.NotBefore = now + _backoff.NextDelay(ref meter.NextBackoffMilliseconds);
             }
 
             _current = -1;

@@ -95,8 +95,9 @@ namespace Concentrator.Core.Configuration
         public int PollIntervalSeconds = 900;
 
         private readonly MeterDefinition[] _meters = new MeterDefinition[MaxMeters];
-        private readonly string[] _boardKeys = new string[MaxBoardEntries];
-        private readonly string[] _boardValues = new string[MaxBoardEntries];
+        // Made with the first board entry (most configurations have none: 0.6 KB of heap each, and the executor keeps copies).
+        private string[] _boardKeys;
+        private string[] _boardValues;
 
         public int MeterCount { get; private set; }
 
@@ -115,12 +116,12 @@ namespace Concentrator.Core.Configuration
 
         public string BoardKey(int index)
         {
-            return _boardKeys[index];
+            return _boardKeys == null ? NoBoardEntry(index) : _boardKeys[index];
         }
 
         public string BoardValue(int index)
         {
-            return _boardValues[index];
+            return _boardValues == null ? NoBoardEntry(index) : _boardValues[index];
         }
 
         /// <summary>The value of a board key, or null.</summary>
@@ -150,9 +151,54 @@ namespace Concentrator.Core.Configuration
             return -1;
         }
 
+        // Before the first board entry: what the empty arrays gave (null, or the index error).
+        private static string NoBoardEntry(int index)
+        {
+            if (index < 0 || index >= MaxBoardEntries)
+            {
+                throw new System.IndexOutOfRangeException();
+            }
+
+            return null;
+        }
+
+        private void MakeBoardEntries()
+        {
+            if (_boardKeys == null)
+            {
+                _boardKeys = new string[MaxBoardEntries];
+                _boardValues = new string[MaxBoardEntries];
+            }
+        }
+
+        // The meters of a bus usually share their password and OBJ list: equal texts are kept once (strings never change,
+        // so nothing else sees a difference), which saves 2.4 KB of heap for a bus of 31 meters.
+        private void ShareText(MeterDefinition meter)
+        {
+            for (int i = 0; i < MeterCount; i++)
+            {
+                MeterDefinition other = _meters[i];
+                if (other == meter)
+                {
+                    continue;
+                }
+
+                if (meter.Password != null && meter.Password.Length > 0 && meter.Password == other.Password)
+                {
+                    meter.Password = other.Password;
+                }
+
+                if (meter.Objects != null && meter.Objects.Length > 0 && meter.Objects == other.Objects)
+                {
+                    meter.Objects = other.Objects;
+                }
+            }
+        }
+
         /// <summary>Adds the meter, or replaces the one with the same id. False when the inventory is full.</summary>
         public bool PutMeter(MeterDefinition meter)
         {
+            ShareText(meter);
             int index = IndexOfMeter(meter.Id);
             if (index >= 0)
             {
@@ -506,6 +552,7 @@ namespace Concentrator.Core.Configuration
             copy.MeterCount = MeterCount;
             for (int i = 0; i < BoardEntryCount; i++)
             {
+                copy.MakeBoardEntries();
                 copy._boardKeys[i] = _boardKeys[i];
                 copy._boardValues[i] = _boardValues[i];
             }
@@ -563,6 +610,7 @@ namespace Concentrator.Core.Configuration
                 return SettingResult.BadValue;
             }
 
+            MakeBoardEntries();
             _boardKeys[BoardEntryCount] = key;
             _boardValues[BoardEntryCount] = value;
             BoardEntryCount++;

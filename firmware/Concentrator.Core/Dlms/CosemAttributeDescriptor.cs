@@ -6,13 +6,21 @@ namespace Concentrator.Core.Dlms
     public struct CosemAttributeDescriptor
     {
         public ushort ClassId;
-        public ObisCode LogicalName;
+        // The logical name as its ObisCode.ToKey key: on nanoCLR a struct inside a struct is a heap object of its own, so
+        // an array element of this struct was 132 bytes with an ObisCode field and is 48 with the key.
+        private long _logicalName;
+
+        public ObisCode LogicalName
+        {
+            get { return ObisCode.FromKey(_logicalName); }
+            set { _logicalName = value.ToKey(); }
+        }
         public sbyte Attribute;
 
         public CosemAttributeDescriptor(ushort classId, ObisCode logicalName, sbyte attribute)
         {
             ClassId = classId;
-            LogicalName = logicalName;
+            _logicalName = logicalName.ToKey();
             Attribute = attribute;
         }
 

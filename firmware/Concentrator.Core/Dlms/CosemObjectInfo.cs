@@ -15,13 +15,20 @@ namespace Concentrator.Core.Dlms
 
         public ushort ClassId;
         public byte Version;
-        public ObisCode LogicalName;
+        // The logical name as its ObisCode.ToKey key (a nested struct would be a heap object of its own on nanoCLR).
+        private long _logicalName;
+
+        public ObisCode LogicalName
+        {
+            get { return ObisCode.FromKey(_logicalName); }
+            set { _logicalName = value.ToKey(); }
+        }
 
         public CosemObjectInfo(ushort classId, ObisCode logicalName)
         {
             ClassId = classId;
             Version = 0;
-            LogicalName = logicalName;
+            _logicalName = logicalName.ToKey();
         }
 
         /// <summary>True for the classes whose value has a scaler_unit (Register, Extended register, Demand register).</summary>

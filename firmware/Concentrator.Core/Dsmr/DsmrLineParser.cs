@@ -351,7 +351,10 @@ namespace Concentrator.Core.Dsmr
                     return status;
                 }
 
-                if (ParseTime(start, length, out reading.Time))
+                MeterTime timestamp;
+                bool parsed = ParseTime(start, length, out timestamp);
+                reading.Time = timestamp;
+                if (parsed)
                 {
                     reading.Kind = ReadingKind.Timestamp;
                     reading.HasTime = true;
@@ -378,7 +381,10 @@ namespace Concentrator.Core.Dsmr
         {
             int start = _groupStart[group];
             int length = _groupLength[group];
-            if (ParseTime(start, length, out reading.Time))
+            MeterTime time;
+            bool parsed = ParseTime(start, length, out time);
+            reading.Time = time;
+            if (parsed)
             {
                 reading.HasTime = true;
                 return DsmrStatus.TelegramReady;

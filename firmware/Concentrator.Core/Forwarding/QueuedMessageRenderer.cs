@@ -20,8 +20,11 @@ namespace Concentrator.Core.Forwarding
     /// </summary>
     public sealed class QueuedMessageRenderer
     {
-        /// <summary>Topics kept for reuse; enough for every meter of a full inventory.</summary>
+        /// <summary>Topics kept for reuse (error topics, JSON records' topics); more than the meters of a full inventory.</summary>
         public const int CachedTopics = 40;
+
+        /// <summary>Meter ids and readings topics kept for reuse: every meter of a full inventory (older ones are replaced in turn).</summary>
+        public const int CachedMeters = Configuration.ConcentratorConfiguration.MaxMeters + 1;
 
         private readonly string _prefix;
         private readonly string _deviceId;
@@ -29,8 +32,8 @@ namespace Concentrator.Core.Forwarding
         private readonly ReadingJsonFormatter _formatter = new ReadingJsonFormatter();
         private readonly ReadingSet _set;
         private readonly JsonWriter _writer;
-        private readonly string[] _meterIds = new string[CachedTopics];
-        private readonly string[] _readingsTopics = new string[CachedTopics];
+        private readonly string[] _meterIds = new string[CachedMeters];
+        private readonly string[] _readingsTopics = new string[CachedMeters];
         private readonly string[] _topics = new string[CachedTopics];
         private int _nextMeter;
         private int _nextTopic;
@@ -131,7 +134,7 @@ namespace Concentrator.Core.Forwarding
 
         private int FindMeter(byte[] bytes, int offset, int length)
         {
-            for (int i = 0; i < CachedTopics; i++)
+            for (int i = 0; i < CachedMeters; i++)
             {
                 if (AsciiEquals(_meterIds[i], bytes, offset, length))
                 {
@@ -146,7 +149,7 @@ namespace Concentrator.Core.Forwarding
             }
 
             int slot = _nextMeter;
-            _nextMeter = (_nextMeter + 1) % CachedTopics;
+            _nextMeter = (_nextMeter + 1) % CachedMeters;
             _meterIds[slot] = new string(chars);
             _readingsTopics[slot] = MqttTopics.Readings(_prefix, _deviceId, _meterIds[slot]);
             return slot;

@@ -258,7 +258,10 @@ namespace Concentrator.Core.Iec62056
                 IecStatus status = SetText(reading, start, length);
                 if (status == IecStatus.ReadoutReady)
                 {
-                    if (ParseTimestamp(start, length, out reading.Time))
+                    MeterTime timestamp;
+                    bool parsed = ParseTimestamp(start, length, out timestamp);
+                    reading.Time = timestamp;
+                    if (parsed)
                     {
                         reading.Kind = ReadingKind.Timestamp;
                         reading.HasTime = true;
@@ -285,7 +288,10 @@ namespace Concentrator.Core.Iec62056
         {
             int start = _groupStart[group];
             int length = _groupLength[group];
-            if (ParseTimestamp(start, length, out reading.Time))
+            MeterTime time;
+            bool parsed = ParseTimestamp(start, length, out time);
+            reading.Time = time;
+            if (parsed)
             {
                 reading.HasTime = true;
                 return IecStatus.ReadoutReady;

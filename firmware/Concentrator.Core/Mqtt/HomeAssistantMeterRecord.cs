@@ -15,10 +15,10 @@ namespace Concentrator.Core.Mqtt
     /// </summary>
     public sealed class HomeAssistantMeterRecord
     {
-        private ObisCode[] _obis = new ObisCode[0];
-        private HomeAssistantSensorKind[] _kinds = new HomeAssistantSensorKind[0];
-        private string[] _units = new string[0];
-        private byte[][] _rawUnits = new byte[0][];
+        // OBIS codes as ObisCode.ToKey keys: 8 bytes an entry, where an ObisCode element is a 96-byte heap object on nanoCLR.
+        private long[] _obis = new long[0];
+        private byte[] _units = new byte[0]; // per sensor: kind (high nibble) and HomeAssistantSensorClass.UnitCode (low nibble)
+        private byte[][] _rawUnits; // made for the first unit written as sent (most meters have none)
         private byte[] _model = new byte[0];
 
         public HomeAssistantMeterRecord(string meterId, string stateTopic)
@@ -42,24 +42,24 @@ namespace Concentrator.Core.Mqtt
 
         public ObisCode Obis(int index)
         {
-            return _obis[index];
+            return ObisCode.FromKey(_obis[index]);
         }
 
         public HomeAssistantSensorKind Kind(int index)
         {
-            return _kinds[index];
+            return (HomeAssistantSensorKind)(_units[index] >> 4);
         }
 
         /// <summary>unit_of_measurement as Home Assistant spells it, or null (none, or <see cref="RawUnit"/>).</summary>
         public string Unit(int index)
         {
-            return _units[index];
+            return HomeAssistantSensorClass.UnitName((byte)(_units[index] & 0x0F));
         }
 
         /// <summary>The unit as the meter sent it, for a kind without a known unit (written as sent); null otherwise.</summary>
         public byte[] RawUnit(int index)
         {
-            return _rawUnits[index];
+            return _rawUnits == null ? null : _rawUnits[index];
         }
 
         /// <summary>The meter's identification (model), possibly empty.</summary>
@@ -107,7 +107,7 @@ namespace Concentrator.Core.Mqtt
                     continue;
                 }
 
-                int held = IndexOf(set[i].Obis);
+                int held = IndexOf(set[i].Obis.ToKey());
                 if (held < 0 || !SameSensor(held, kind, set, set[i]))
                 {
                     return false;
@@ -138,7 +138,7 @@ namespace Concentrator.Core.Mqtt
             int added = 0;
             for (int i = 0; i < set.Count; i++)
             {
-                if (SensorKind(set, i) != HomeAssistantSensorKind.None && IndexOf(set[i].Obis) < 0)
+                if (SensorKind(set, i) != HomeAssistantSensorKind.None && IndexOf(set[i].Obis.ToKey()) < 0)
                 {
                     added++;
                 }
@@ -158,7 +158,8 @@ namespace Concentrator.Core.Mqtt
                 }
 
                 Reading reading = set[i];
-                int at = IndexOf(reading.Obis);
+                long key = reading.Obis.ToKey();
+                int at = IndexOf(key);
                 if (at < 0)
                 {
                     at = Count++;
@@ -168,12 +169,21 @@ namespace Concentrator.Core.Mqtt
                     continue;
                 }
 
-                _obis[at] = reading.Obis;
-                _kinds[at] = kind;
-                _units[at] = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
-                _rawUnits[at] = _units[at] == null && kind == HomeAssistantSensorKind.OtherMeasurement
+                _obis[at] = key;
+                string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
+                _units[at] = (byte)((int)kind << 4 | HomeAssistantSensorClass.UnitCode(unit));
+                byte[] raw = unit == null && kind == HomeAssistantSensorKind.OtherMeasurement
                     ? Copy(set.Text, reading.UnitStart, reading.UnitLength)
                     : null;
+                if (raw != null && _rawUnits == null)
+                {
+                    _rawUnits = new byte[_obis.Length][];
+                }
+
+                if (_rawUnits != null)
+                {
+                    _rawUnits[at] = raw;
+                }
             }
 
             if (set.IdentificationLength > 0)
@@ -184,11 +194,11 @@ namespace Concentrator.Core.Mqtt
             return true;
         }
 
-        private int IndexOf(ObisCode obis)
+        private int IndexOf(long key)
         {
             for (int j = 0; j < Count; j++)
             {
-                if (_obis[j] == obis)
+                if (_obis[j] == key)
                 {
                     return j;
                 }
@@ -199,36 +209,37 @@ namespace Concentrator.Core.Mqtt
 
         private bool SameSensor(int held, HomeAssistantSensorKind kind, ReadingSet set, Reading reading)
         {
-            if (_kinds[held] != kind)
+            if ((HomeAssistantSensorKind)(_units[held] >> 4) != kind)
             {
                 return false;
             }
 
             // Unit returns one of its constants (no allocation): equal strings mean the same unit.
             string unit = HomeAssistantSensorClass.Unit(kind, set.Text, reading.UnitStart, reading.UnitLength);
-            if (unit != _units[held])
+            if (unit != HomeAssistantSensorClass.UnitName((byte)(_units[held] & 0x0F)))
             {
                 return false;
             }
 
-            byte[] raw = _rawUnits[held]; // held for a unit written as sent
+            byte[] raw = _rawUnits == null ? null : _rawUnits[held]; // held for a unit written as sent
             return raw == null || SameBytes(raw, set.Text, reading.UnitStart, reading.UnitLength);
         }
 
         private void Grow(int capacity)
         {
-            ObisCode[] obis = new ObisCode[capacity];
-            HomeAssistantSensorKind[] kinds = new HomeAssistantSensorKind[capacity];
-            string[] units = new string[capacity];
-            byte[][] rawUnits = new byte[capacity][];
+            long[] obis = new long[capacity];
+            byte[] units = new byte[capacity];
             System.Array.Copy(_obis, obis, Count);
-            System.Array.Copy(_kinds, kinds, Count);
             System.Array.Copy(_units, units, Count);
-            System.Array.Copy(_rawUnits, rawUnits, Count);
+            if (_rawUnits != null)
+            {
+                byte[][] rawUnits = new byte[capacity][];
+                System.Array.Copy(_rawUnits, rawUnits, Count);
+                _rawUnits = rawUnits;
+            }
+
             _obis = obis;
-            _kinds = kinds;
             _units = units;
-            _rawUnits = rawUnits;
         }
 
         private static bool SameBytes(byte[] held, byte[] text, int start, int length)

@@ -129,6 +129,48 @@ namespace Concentrator.Core.Mqtt
             }
         }
 
+        /// <summary>Codes of the units <see cref="Unit"/> returns are 1 to this (0: none); they fit four bits.</summary>
+        public const int UnitCodes = 13;
+
+        /// <summary>
+        /// The code of a unit <see cref="Unit"/> returns (0 for null), so that a discovery record keeps a byte per sensor,
+        /// not a reference; throws for any other text.
+        /// </summary>
+        public static byte UnitCode(string unit)
+        {
+            for (int i = 0; i <= UnitCodes; i++)
+            {
+                if (UnitName((byte)i) == unit)
+                {
+                    return (byte)i;
+                }
+            }
+
+            throw new System.ArgumentException("unit " + unit + " is not one of the units discovery announces", "unit");
+        }
+
+        /// <summary>The unit of a <see cref="UnitCode"/> code (a switch of literals: no table on the heap).</summary>
+        public static string UnitName(byte code)
+        {
+            switch (code)
+            {
+                case 1: return "kWh";
+                case 2: return "Wh";
+                case 3: return "MWh";
+                case 4: return "kW";
+                case 5: return "W";
+                case 6: return "kvarh";
+                case 7: return "varh";
+                case 8: return "kvar";
+                case 9: return "var";
+                case 10: return "V";
+                case 11: return "A";
+                case 12: return "Hz";
+                case 13: return "m\u00b3";
+                default: return null;
+            }
+        }
+
         /// <summary>
         /// unit_of_measurement as Home Assistant spells it for the kind (kWh, W, V, A, Hz, m³, kvarh, var …); null for
         /// a power factor, for none, and for an unknown unit (which <see cref="HomeAssistantDiscoveryFormatter"/> then copies as sent).

@@ -1,6 +1,7 @@
 namespace Concentrator.Core.Mqtt
 {
     /// <summary>What a reading is to Home Assistant, derived by <see cref="HomeAssistantSensorClass"/> from OBIS and unit.</summary>
+    /// <remarks>Values stay below 16: a discovery record packs a sensor's kind and unit code into one byte.</remarks>
     public enum HomeAssistantSensorKind : byte
     {
         /// <summary>Not a sensor Home Assistant should get (text, identifiers, timestamps).</summary>

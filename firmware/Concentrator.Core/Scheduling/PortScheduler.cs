@@ -1,5 +1,6 @@
 using System;
 using Concentrator.Core.Meters;
+using Concentrator.Core.Timing;
 
 namespace Concentrator.Core.Scheduling
 {
@@ -26,6 +27,7 @@ namespace Concentrator.Core.Scheduling
         private readonly int _budget;
         private readonly int _overrunTolerance;
         private readonly int _retriesPerSlot;
+        private readonly RetryBackoff _retryBackoff; // the policy; each meter keeps its next delay
         private readonly int _offlineAfter;
         private readonly int _probeSeconds;
         private readonly object _requestGate = new object();
@@ -65,6 +67,7 @@ namespace Concentrator.Core.Scheduling
             _budget = options.ReadBudgetMilliseconds;
             _overrunTolerance = options.OverrunToleranceMilliseconds;
             _retriesPerSlot = options.RetriesPerSlot;
+            _retryBackoff = new RetryBackoff(options.RetryFirstDelayMilliseconds, options.RetryMaxDelayMilliseconds);
             _offlineAfter = options.OfflineAfterFailures;
             _probeSeconds = options.OfflineProbeIntervalSeconds;
             _requestedSeconds = new int[meters.Length];
@@ -278,13 +281,13 @@ namespace Concentrator.Core.Scheduling
             }
         }
 
-        private static void StartSlot(MeterSchedule meter, long slot)
+        private void StartSlot(MeterSchedule meter, long slot)
         {
             meter.SlotMilliseconds = slot;
             meter.DueMilliseconds = slot;
             meter.SlotDone = false;
             meter.AttemptsInSlot = 0;
-            meter.Backoff.Reset();
+            meter.NextRetryMilliseconds = _retryBackoff.FirstMilliseconds;
         }
 
         private void Read(MeterSchedule meter, long started)
@@ -348,7 +351,7 @@ namespace Concentrator.Core.Scheduling
             bool retry = false;
             if (meter.AttemptsInSlot <= _retriesPerSlot)
             {
-                long at = ended + meter.Backoff.NextDelay();
+                long at = ended + _retryBackoff.NextDelay(ref meter.NextRetryMilliseconds);
                 if (at < SlotAlignment.NextSlot(meter.SlotMilliseconds, meter.IntervalMilliseconds))
                 {
                     meter.DueMilliseconds = at;
@@ -370,7 +373,7 @@ namespace Concentrator.Core.Scheduling
             meter.Reads++;
             meter.ConsecutiveFailures = 0;
             meter.SlotDone = true;
-            meter.Backoff.Reset();
+            meter.NextRetryMilliseconds = _retryBackoff.FirstMilliseconds;
             bool recovered = meter.Offline;
             if (recovered)
             {

@@ -30,7 +30,10 @@ namespace Concentrator.Core.Text
                 reading.UnitLength = end - star - 1;
             }
 
-            if (AsciiDecimal.TryParse(text, start, star - start, out reading.Mantissa, out reading.Exponent))
+            sbyte exponent;
+            bool parsed = AsciiDecimal.TryParse(text, start, star - start, out reading.Mantissa, out exponent);
+            reading.Exponent = exponent;
+            if (parsed)
             {
                 reading.Kind = ReadingKind.Number;
                 return true;

@@ -30,9 +30,25 @@ namespace Concentrator.Core.Timing
         /// <summary>Counts a failure and returns how long to wait before the next attempt.</summary>
         public int NextDelay()
         {
-            int delay = _next;
             Failures++;
-            _next = delay > _maximumMilliseconds / 2 ? _maximumMilliseconds : delay * 2;
+            return NextDelay(ref _next);
+        }
+
+        /// <summary>The first delay, where a sequence starts and <see cref="Reset"/> returns to.</summary>
+        public int FirstMilliseconds
+        {
+            get { return _firstMilliseconds; }
+        }
+
+        /// <summary>
+        /// For many members sharing this policy, each keeping only its own next delay (an int instead of a backoff object:
+        /// on nanoCLR an object costs a header and a 12-byte slot per field): returns the delay to wait now, given the
+        /// member's <paramref name="next"/> delay (start it at <see cref="FirstMilliseconds"/>), and advances it.
+        /// </summary>
+        public int NextDelay(ref int next)
+        {
+            int delay = next;
+            next = delay > _maximumMilliseconds / 2 ? _maximumMilliseconds : delay * 2;
             return delay;
         }
 

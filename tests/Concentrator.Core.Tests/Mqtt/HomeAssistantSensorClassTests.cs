@@ -47,6 +47,36 @@ namespace Concentrator.Core.Tests.Mqtt
             Assert.AreEqual(expected, (int)Classify(obis, unit), obis + " " + unit);
         }
 
+        // A discovery record keeps a unit as its code: every unit the classifier gives must have one, and come back.
+        [TestMethod]
+        [DataRow("1-0:1.8.0", "kWh")]
+        [DataRow("1-0:1.8.0", "Wh")]
+        [DataRow("1-0:1.8.0", "MWh")]
+        [DataRow("1-0:1.7.0", "kW")]
+        [DataRow("1-0:1.7.0", "W")]
+        [DataRow("1-0:3.8.0", "kvarh")]
+        [DataRow("1-0:3.8.0", "varh")]
+        [DataRow("1-0:3.7.0", "kvar")]
+        [DataRow("1-0:3.7.0", "var")]
+        [DataRow("1-0:32.7.0", "V")]
+        [DataRow("1-0:31.7.0", "A")]
+        [DataRow("1-0:14.7.0", "Hz")]
+        [DataRow("0-1:24.2.1", "m3")]
+        [DataRow("8-0:1.0.0", "m3")]
+        [DataRow("1-0:13.7.0", "")]
+        [DataRow("1-0:1.8.0", "V")]
+        public void Every_unit_the_classifier_gives_has_a_code(string obis, string sent)
+        {
+            string unit = Unit(obis, sent);
+            Assert.AreEqual(unit, HomeAssistantSensorClass.UnitName(HomeAssistantSensorClass.UnitCode(unit)), obis + " " + sent);
+        }
+
+        [TestMethod]
+        public void A_unit_without_a_code_is_refused()
+        {
+            Assert.ThrowsException(typeof(System.ArgumentException), () => HomeAssistantSensorClass.UnitCode("furlong"));
+        }
+
         [TestMethod]
         public void Energy_registers_are_total_increasing_energy_for_the_dashboard()
         {

@@ -85,7 +85,7 @@ namespace Concentrator.Core.Tests.Scheduling
 
             // Endpoint, first HDLC meter (bus, session, client), second HDLC meter (poller and readings).
             Assert.AreEqual(3072 + 24576 + 2048, TcpEndpointPlan.EstimatedHeapBytes(plan[0]));
-            Assert.AreEqual(3072 + 23552, TcpEndpointPlan.EstimatedHeapBytes(plan[1]));
+            Assert.AreEqual(3072 + 24576, TcpEndpointPlan.EstimatedHeapBytes(plan[1]));
             Assert.AreEqual(3072 + 11264, TcpEndpointPlan.EstimatedHeapBytes(plan[2]));
 
             Assert.IsNull(TcpEndpointPlan.HeapProblem(plan[0], 29696 + TcpEndpointPlan.HeapReserveBytes));

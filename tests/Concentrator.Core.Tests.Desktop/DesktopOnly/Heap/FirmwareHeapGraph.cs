@@ -86,6 +86,12 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         /// <summary>The meter inventory as the configuration file holds it: P1 plus <paramref name="busMeters"/> DLMS meters.</summary>
         public static string ConfigurationText(int busMeters)
         {
+            return ConfigurationText(busMeters, false);
+        }
+
+        /// <summary>The inventory, with one DLMS meter behind the IEC 62056-47 wrapper on a TCP endpoint when <paramref name="tcp"/>.</summary>
+        public static string ConfigurationText(int busMeters, bool tcp)
+        {
             StringBuilder text = new StringBuilder();
             text.Append("wifi.ssid=MyNetwork\nwifi.password=a-long-wifi-passphrase\nmqtt.host=192.168.1.10\nmqtt.user=concentrator\nmqtt.password=broker-secret\n");
             text.Append("meter=ID=p1 PORT=P1 PROTO=DSMR INT=0\n");
@@ -93,6 +99,11 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             {
                 text.Append("meter=ID=bus-").Append(i.ToString("00")).Append(" PORT=485 PROTO=HDLC ADDR=1/").Append(1000 + i)
                     .Append(" MPWD=").Append(BusPassword).Append(" INT=900").Append(i % 3 == 0 ? string.Empty : " OBJ=" + BusObjects).Append('\n');
+            }
+
+            if (tcp)
+            {
+                text.Append("meter=ID=gw-1 PORT=TCP PROTO=WRAP ADDR=192.168.1.50:4059 MPWD=").Append(BusPassword).Append(" INT=900\n");
             }
 
             return text.ToString();
@@ -115,16 +126,22 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         /// </summary>
         public static List<HeapComponent> Build(int busMeters, bool optical, bool smlHead)
         {
+            return Build(busMeters, optical, smlHead, false);
+        }
+
+        /// <summary>As above, with one TCP endpoint (a DLMS meter behind the IEC 62056-47 wrapper) when <paramref name="tcp"/>.</summary>
+        public static List<HeapComponent> Build(int busMeters, bool optical, bool smlHead, bool tcp)
+        {
             List<HeapComponent> rows = new List<HeapComponent>();
             ManualClock clock = new ManualClock();
             FakeRuntime runtime = new FakeRuntime();
 
             // Settings, the command executor and the configuration it keeps (Program.Main).
-            StandInStorage storage = new StandInStorage(ConfigurationText(busMeters));
+            StandInStorage storage = new StandInStorage(ConfigurationText(busMeters, tcp));
             ConfigurationStore store = new ConfigurationStore(storage, StandInStorage.Name);
             ConfigurationLoad load = store.Load();
             ConcentratorConfiguration configuration = load.Configuration;
-            if (load.ValidationProblem != null || configuration.MeterCount != busMeters + 1)
+            if (load.ValidationProblem != null || configuration.MeterCount != busMeters + 1 + (tcp ? 1 : 0))
             {
                 throw new InvalidOperationException("the model's configuration does not load: " + load.ValidationProblem + ", meters " + configuration.MeterCount
                     + ", " + (load.ProblemCount > 0 ? load.Problem(0) : "no problem reported"));
@@ -132,42 +149,57 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
 
             CommandExecutor commands = new CommandExecutor(store, configuration, clock, runtime, null, runtime);
             rows.Add(new HeapComponent("configuration (" + configuration.MeterCount + " meters) + command executor",
-                new object[] { load, store, commands },
+                new object[] { load, store, commands, new Reconfiguration(configuration) },
                 AppSource.ObjectBytes(App + "Settings/ConcentratorSettings.cs") + SettingsStrings(configuration)
                     + AppSource.ObjectBytes(App + "Commands/AppDiagnostics.cs") + AppSource.ObjectBytes(App + "Commands/AppCommandEffects.cs")
                     + AppSource.ObjectBytes(App + "Settings/FlashConfigurationStorage.cs"),
-                "ConcentratorSettings (fields + the strings it copies), AppDiagnostics, AppCommandEffects, FlashConfigurationStorage"));
+                "ConcentratorSettings (fields + the strings it copies), AppDiagnostics, AppCommandEffects (its Reconfiguration and RestartPlanner in the model), FlashConfigurationStorage"));
 
             // Store-and-forward queue (Program.OpenQueue) and the MQTT link's buffers (MqttLink).
             int maxRecord = configuration.PayloadBytes + 270;
-            ForwardQueue queue = new ForwardQueue(new StandInBlockStore(163840), maxRecord);
+            ForwardQueue queue = new ForwardQueue(new SegmentedBlockStore(new StandInSegmentFiles(48, 4096)), maxRecord);
             rows.Add(new HeapComponent("store-and-forward queue", new object[] { queue },
-                AppSource.ObjectBytes(App + "Forwarding/FlashBlockStore.cs") + AppSource.ObjectBytes(App + "Forwarding/ForwardLoop.cs"),
-                "FlashBlockStore, ForwardLoop"));
+                AppSource.ObjectBytes(App + "Forwarding/FlashSegmentFiles.cs") + FileStreamBytes + AppSource.ObjectBytes(App + "Forwarding/ForwardLoop.cs"),
+                "FlashSegmentFiles and its open FileStream, ForwardLoop"));
 
             string prefix = configuration.TopicPrefix;
             string device = configuration.DeviceId;
+            string statusTopic = Runtime(MqttTopics.Status(prefix, device));
             object[] mqttParts =
             {
-                new QueuedMessage(queue.MaxRecordBytes), new ReplayPacer(20, 5), new JsonWriter(256), new StatusReport(),
-                new CommandTopicBridge(commands, 512),
-                Runtime(MqttTopics.Status(prefix, device)), Runtime(MqttTopics.Command(prefix, device)), Runtime(MqttTopics.CommandReply(prefix, device)),
+                new QueuedMessage(queue.MaxRecordBytes), new ReplayPacer(20, 5), new JsonWriter(1024), new StatusReport(), new StatusSchedule(),
+                new ConcentratorStatus(), new CommandTopicBridge(commands, 512),
+                statusTopic, Runtime(MqttTopics.Command(prefix, device)), Runtime(MqttTopics.CommandReply(prefix, device)),
+                Runtime(MqttTopics.DeviceInfo(prefix, device)), Runtime(MqttTopics.HomeAssistantStatus(MqttTopics.HomeAssistantPrefix)),
             };
-            rows.Add(new HeapComponent("MQTT link (buffers, topics)", mqttParts,
-                AppSource.ObjectBytes(App + "Mqtt/MqttLink.cs") + 2 * AutoResetEventBytes + Array(2, 32) + Array(4, 32),
-                "MqttLink, its two AutoResetEvents, message id and sequence arrays (32)"));
+            rows.Add(new HeapComponent("MQTT link (buffers, topics, status schedule)", mqttParts,
+                AppSource.ObjectBytes(App + "Mqtt/MqttLink.cs") + 2 * AutoResetEventBytes + 2 * NanoHeapModel.Block
+                    + Array(2, MqttLinkUnacknowledged) + Array(4, MqttLinkUnacknowledged) + Array(2, MqttLinkDiscoveryUnacknowledged),
+                "MqttLink, its two AutoResetEvents and two lock objects, message id, sequence and discovery id arrays"));
+
+            // The compact queue records made JSON again when sent (MqttLink's QueuedMessageRenderer: a reading set of
+            // settings.CompactReadings readings, a JSON buffer of the payload size, the record codec, cached topics).
+            QueuedMessageRenderer renderer = new QueuedMessageRenderer(prefix, device, CompactReadings, configuration.PayloadBytes, configuration.PayloadBytes);
+            RenderCompactRecords(renderer, busMeters, configuration.PayloadBytes);
+            rows.Add(new HeapComponent("compact queue records (renderer)", new object[] { renderer }, 0, string.Empty));
 
             // One JSON writer for every reading payload (ReadingPublisher) and one publisher per meter.
-            rows.Add(new HeapComponent("reading publisher (payload buffer)", new object[] { new JsonWriter(configuration.PayloadBytes), new ReadingJsonFormatter() },
+            rows.Add(new HeapComponent("reading publisher (payload buffer)", new object[] { new JsonWriter(configuration.PayloadBytes), new ReadingJsonFormatter(), new ReadingRecordCodec(), new byte[CompactRecordBytes] },
                 AppSource.ObjectBytes(App + "Publishing/ReadingPublisher.cs") + Array(NanoHeapModel.Block, ConcentratorConfiguration.MaxMeters + 1) + NanoHeapModel.Block,
                 "ReadingPublisher, its MeterPublisher[] and lock object"));
 
             int meterCount = busMeters + 1 + (optical ? 1 : 0) + (smlHead ? 1 : 0);
+            meterCount += tcp ? 1 : 0;
             List<object> meterParts = new List<object>();
+            string[] meterIds = new string[meterCount];
+            string[] readingsTopics = new string[meterCount];
             for (int i = 0; i < meterCount; i++)
             {
-                string id = i == 0 ? "p1" : i <= busMeters ? "bus-" + i.ToString("00") : i == busMeters + 1 && optical ? "opto-1" : "sml";
-                meterParts.Add(Runtime(MqttTopics.Readings(prefix, device, id)));
+                string id = i == 0 ? "p1" : i <= busMeters ? "bus-" + i.ToString("00") : i == busMeters + 1 && optical ? "opto-1"
+                    : tcp && i == meterCount - 1 ? "gw-1" : "sml";
+                meterIds[i] = id;
+                readingsTopics[i] = Runtime(MqttTopics.Readings(prefix, device, id));
+                meterParts.Add(readingsTopics[i]);
                 meterParts.Add(Runtime(MqttTopics.MeterError(prefix, device, id)));
                 meterParts.Add(new ReportThrottle(configuration.ReportIntervalSeconds * 1000L));
                 if (i == 0 || i > busMeters)
@@ -180,6 +212,9 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
                 meterCount * AppSource.ObjectBytes(App + "Publishing/MeterPublisher.cs"),
                 "MeterPublisher per meter"));
 
+            // Home Assistant discovery (MqttLink's HomeAssistantAnnouncements): each meter's record after its readings.
+            HomeAssistantAnnouncements discovery = new HomeAssistantAnnouncements(MqttTopics.HomeAssistantPrefix, device, statusTopic, ConcentratorConfiguration.MaxMeters + 1);
+
             // P1 (PortStarter.StartP1).
             DsmrTelegramDecoder dsmr = new DsmrTelegramDecoder(new DsmrDecoderOptions());
             FeedDsmr(dsmr);
@@ -187,37 +222,50 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             rows.Add(new HeapComponent("P1 port (DSMR decoder)", new object[] { p1 }, PortDriverBytes(Drivers + "P1/P1Port.cs"),
                 "P1Port, SerialPort, PortHandle and its delegates, ContinuousPortLoop, thread"));
 
+            Observe(discovery, meterIds, readingsTopics, "p1", dsmr.Readings);
             if (smlHead)
             {
-                rows.Add(SmlComponent());
+                rows.Add(SmlComponent(discovery, meterIds, readingsTopics));
             }
 
             if (optical)
             {
-                rows.Add(OpticalComponent(clock));
+                rows.Add(OpticalComponent(clock, discovery, meterIds, readingsTopics));
             }
 
             // RS485 bus of DLMS meters (PortStarter.StartRs485).
             if (busMeters > 0)
             {
                 rows.Add(BusComponent(configuration, busMeters, clock));
+                for (int i = 1; i <= busMeters; i++)
+                {
+                    Observe(discovery, meterIds, readingsTopics, meterIds[i], BusMeterReadings(i % 3 != 0));
+                }
             }
 
+            if (tcp)
+            {
+                rows.Add(TcpComponent(configuration, clock));
+                Observe(discovery, meterIds, readingsTopics, "gw-1", BusMeterReadings(false));
+            }
+
+            rows.Add(new HeapComponent("Home Assistant discovery records (" + meterCount + " meters)", new object[] { discovery }, 0, string.Empty));
             return rows;
         }
 
         // SML head (PortStarter.StartSml).
-        private static HeapComponent SmlComponent()
+        private static HeapComponent SmlComponent(HomeAssistantAnnouncements discovery, string[] ids, string[] topics)
         {
             SmlFileDecoder smlDecoder = new SmlFileDecoder(new SmlDecoderOptions());
             FeedSml(smlDecoder);
+            Observe(discovery, ids, topics, "sml", smlDecoder.Readings);
             SmlPushReader sml = new SmlPushReader(new ScriptedByteLink(new object[0]), smlDecoder, new RecordingSmlSink(), new SmlPushReaderOptions());
             return new HeapComponent("SML head (SML decoder)", new object[] { sml, new SmlOpticalPortOptionsStandIn() }, PortDriverBytes(Drivers + "Sml/SmlOpticalPort.cs"),
                 "SmlOpticalPort, SerialPort, PortHandle and its delegates, ContinuousPortLoop, thread");
         }
 
         // Optical IEC 62056-21 (PortStarter.StartOptical).
-        private static HeapComponent OpticalComponent(ManualClock clock)
+        private static HeapComponent OpticalComponent(ManualClock clock, HomeAssistantAnnouncements discovery, string[] ids, string[] topics)
         {
             MeterDefinition optical = new MeterDefinition();
             optical.Id = Runtime("opto-1");
@@ -226,6 +274,7 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             IecSessionOptions template = new IecSessionOptions();
             IecMessageDecoder iecDecoder = new IecMessageDecoder(new IecDecoderOptions());
             FeedIec(iecDecoder);
+            Observe(discovery, ids, topics, "opto-1", iecDecoder.Readings);
             IecSession session = new IecSession(new ScriptedByteLink(new object[0]), clock, iecDecoder, new IecBaudMemory(1));
             IecMeterReader iecReader = new IecMeterReader(session, template);
             PortScheduler opticalScheduler = new PortScheduler(new[] { optical }, new IMeterReader[] { iecReader }, new FakeScheduleClock(10, 0, 0), new SchedulerOptions(), new RecordingReadSink());
@@ -272,6 +321,109 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
                 PortDriverBytes(Drivers + "Rs485/Rs485Port.cs") + PolledLoopBytes(busMeters),
                 "Rs485Port, SerialPort, PortHandle and its delegates, PolledPortLoop, ScheduledPortSink, thread");
         }
+
+        // A TCP endpoint (TcpPortStarter.StartEndpoint): the socket link, the endpoint's readers, its scheduler and thread.
+        private static HeapComponent TcpComponent(ConcentratorConfiguration configuration, ManualClock clock)
+        {
+            MeterDefinition[] all = new MeterDefinition[configuration.MeterCount];
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i] = configuration.Meter(i);
+            }
+
+            TcpEndpointPlan plan = TcpEndpointPlan.From(all, all.Length);
+            if (plan.Count != 1)
+            {
+                throw new InvalidOperationException("the model's TCP meter is not planned: " + plan.Describe());
+            }
+
+            TcpEndpoint endpoint = plan[0];
+            MeterDefinition[] meters = endpoint.Meters();
+            IMeterReader[] readers = new IMeterReader[meters.Length];
+            TcpEndpointReaders shared = new TcpEndpointReaders(new ScriptedByteLink(new object[0]), clock, new FakeScheduleClock(10, 0, 0), new BoardReaderOptions(), meters.Length);
+            for (int i = 0; i < meters.Length; i++)
+            {
+                readers[i] = shared.ReaderFor(meters[i]);
+            }
+
+            PortScheduler scheduler = new PortScheduler(meters, readers, new FakeScheduleClock(10, 0, 0), new SchedulerOptions(), new RecordingReadSink());
+            return new HeapComponent("TCP endpoint (" + endpoint.Name + ", " + meters.Length + " wrapper meter)", new object[] { plan, scheduler, shared, readers },
+                AppSource.ObjectBytes(Drivers + "Net/SocketByteLink.cs") + SocketBytes + AppSource.ObjectBytes(App + "Ports/PortHandle.cs")
+                    + 3 * NanoHeapModel.DelegateBytes + ThreadBytes + AppSource.ObjectBytes(App + "Ports/PolledPortLoop.cs")
+                    + AppSource.ObjectBytes(App + "Publishing/ScheduledPortSink.cs") + 2 * Array(NanoHeapModel.Block, meters.Length),
+                "SocketByteLink and its Socket, PortHandle and its delegates, PolledPortLoop, ScheduledPortSink, thread");
+        }
+
+        private static void Observe(HomeAssistantAnnouncements discovery, string[] ids, string[] topics, string id, ReadingSet set)
+        {
+            int index = System.Array.IndexOf(ids, id);
+            discovery.Observe(ids[index], topics[index], set);
+        }
+
+        /// <summary>
+        /// A DLMS bus meter's readings: the six configured objects (energy in and out, power in and out, two voltages) or,
+        /// without OBJ, the first <see cref="DlmsBusReaders.MaxObjects"/> registers of a typical three-phase meter.
+        /// </summary>
+        public static ReadingSet BusMeterReadings(bool configured)
+        {
+            ReadingSet all = Tests.Readings.ReadingSamples.DlmsTwenty();
+            ReadingSet set = new ReadingSet(DlmsBusReaders.MaxObjects + 1, 512);
+            set.Protocol = all.Protocol;
+            set.HasTime = true;
+            set.Time = all.Time;
+            for (int i = 0; i < all.Count && set.Count < DlmsBusReaders.MaxObjects; i++)
+            {
+                Reading reading = all[i];
+                string obis = reading.Obis.C + "." + reading.Obis.D + "." + reading.Obis.E;
+                if (configured && System.Array.IndexOf(new[] { "1.8.0", "2.8.0", "1.7.0", "2.7.0", "32.7.0", "52.7.0" }, obis) < 0)
+                {
+                    continue;
+                }
+
+                Tests.Readings.ReadingSamples.Add(set, reading.Obis.A, reading.Obis.B, reading.Obis.C, reading.Obis.D, reading.Obis.E, reading.Mantissa, reading.Exponent,
+                    reading.UnitLength == 0 ? null : all.GetText(reading.UnitStart, reading.UnitLength));
+            }
+
+            return set;
+        }
+
+        // What the renderer keeps after sending compact records: the meters' ids and topics (cached) and the readings of
+        // the largest set (made on first use). Every meter's record goes through a queue and the renderer once.
+        private static void RenderCompactRecords(QueuedMessageRenderer renderer, int busMeters, int payloadBytes)
+        {
+            ForwardQueue queue = new ForwardQueue(new MemoryBlockStore(64 * 1024), payloadBytes + 270);
+            queue.Open();
+            byte[] record = new byte[CompactRecordBytes];
+            QueuedMessage message = new QueuedMessage(queue.MaxRecordBytes);
+            for (int i = 0; i <= busMeters; i++)
+            {
+                ReadingSet set = i == 0 ? Tests.Readings.ReadingSamples.DsmrE350() : BusMeterReadings(i % 3 != 0);
+                string id = i == 0 ? "p1" : "bus-" + i.ToString("00");
+                if (new ReadingRecordCodec().Encode(id, set, Tests.Readings.ReadingSamples.Received, record, 0, record.Length, out int length) != ReadingRecordStatus.Ok
+                    || queue.EnqueueRecord(QueuedRecordKind.ReadingSet, record, 0, length, 1, false) != QueueStatus.Ok
+                    || queue.TryReadNext(message) != QueueStatus.Ok || !renderer.Render(message) || !queue.Acknowledge(message.Sequence))
+                {
+                    throw new InvalidOperationException("a compact record of " + id + " did not go through: " + renderer.Problem);
+                }
+            }
+        }
+
+        /// <summary>ReadingPublisher.CompactRecordBytes (App): the buffer a reading set is encoded into.</summary>
+        public const int CompactRecordBytes = 1024;
+
+        /// <summary>ConcentratorSettings.CompactReadings (App): the renderer's reading set.</summary>
+        public const int CompactReadings = 40;
+
+        /// <summary>MqttLink.MaxUnacknowledged and MaxDiscoveryUnacknowledged (App).</summary>
+        public const int MqttLinkUnacknowledged = 8;
+
+        public const int MqttLinkDiscoveryUnacknowledged = 4;
+
+        /// <summary>A FileStream's managed object (its buffer is native): an estimate, like the SerialPort.</summary>
+        public const int FileStreamBytes = 10 * NanoHeapModel.Block;
+
+        /// <summary>A System.Net Socket's managed object (the lwIP buffers are native): an estimate.</summary>
+        public const int SocketBytes = 10 * NanoHeapModel.Block;
 
         // The readings a P1 port keeps after traffic: the test suite's DSMR 4.2 to 5.0 telegrams with a good CRC (NL, BE, LU, SE).
         private static void FeedDsmr(DsmrTelegramDecoder decoder)
@@ -410,22 +562,25 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             }
         }
 
-        /// <summary>The flash block store (App): no managed buffer of its own beyond its fields, estimated by hand.</summary>
-        private sealed class StandInBlockStore : IBlockStore
+        /// <summary>The queue's segment files on the flash (App FlashSegmentFiles, estimated by hand).</summary>
+        private sealed class StandInSegmentFiles : ISegmentFiles
         {
-            public StandInBlockStore(int capacity)
+            public StandInSegmentFiles(int count, int bytes)
             {
-                Capacity = capacity;
+                SegmentCount = count;
+                SegmentBytes = bytes;
             }
 
-            public int Capacity { get; }
+            public int SegmentCount { get; }
 
-            public void Read(int offset, byte[] buffer, int index, int count)
+            public int SegmentBytes { get; }
+
+            public void Read(int segment, int offset, byte[] buffer, int index, int count)
             {
                 System.Array.Clear(buffer, index, count);
             }
 
-            public void Write(int offset, byte[] buffer, int index, int count)
+            public void Write(int segment, int offset, byte[] buffer, int index, int count)
             {
             }
 

@@ -28,10 +28,16 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         /// What the graph with every port and 31 bus meters measures now, rounded up: it does NOT fit the budget (see
         /// the README's "what is left"); a change that makes it larger must say so here and there.
         /// </summary>
-        public const int EveryPortCeilingBytes = 200 * 1024;
+        public const int EveryPortCeilingBytes = 192 * 1024;
 
-        /// <summary>What one more DLMS meter on the bus costs now (it was 46 KB before the bus shared its scratch).</summary>
-        public const int PerBusMeterCeilingBytes = 2200;
+        /// <summary>
+        /// What one more DLMS meter on the bus costs now, with its discovery record (it was 46 KB before the bus shared
+        /// its scratch).
+        /// </summary>
+        public const int PerBusMeterCeilingBytes = 2250;
+
+        /// <summary>What one TCP endpoint with a DLMS wrapper meter costs beside P1 now.</summary>
+        public const int TcpEndpointCeilingBytes = 30 * 1024;
 
         [TestMethod]
         public void Every_port_with_31_bus_meters_is_measured()
@@ -62,6 +68,8 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         [TestMethod]
         public void P1_alone_fits_the_budget()
         {
+            // 59.2 KB now, 0.8 KB under the budget (the model moves by up to 0.2 KB run to run); it was 74.6 KB once the
+            // compact-record renderer and discovery had their rows, before the second round of cuts.
             int total = Measure(FirmwareHeapGraph.Build(0, false, false), out NanoHeapModel model, out string table);
             Console.WriteLine(table);
             Assert.IsTrue(total <= BudgetBytes, "P1 alone: " + total + " bytes, over the budget of " + BudgetBytes + ":\n" + table);
@@ -83,6 +91,17 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             Assert.IsTrue(full > withoutBus + BusMeters * perMeter, "the bus's shared part is counted once: " + full);
         }
 
+        [TestMethod]
+        public void A_TCP_endpoint_beside_P1_is_measured()
+        {
+            int withoutTcp = Measure(FirmwareHeapGraph.Build(0, false, false), out NanoHeapModel model, out string table);
+            int withTcp = Measure(FirmwareHeapGraph.Build(0, false, false, true), out model, out table);
+            Console.WriteLine(table);
+            Console.WriteLine("P1 + one TCP endpoint with a wrapper meter: " + withTcp + " B; the endpoint costs " + (withTcp - withoutTcp) + " B");
+            Assert.IsTrue(withTcp - withoutTcp <= TcpEndpointCeilingBytes, "a TCP endpoint with one wrapper meter costs " + (withTcp - withoutTcp)
+                + " bytes (ceiling " + TcpEndpointCeilingBytes + "):\n" + table);
+        }
+
         // The layout rules themselves, on objects whose nanoCLR size follows from the cited sources by hand.
         [TestMethod]
         public void Model_applies_nanoCLR_layout()
@@ -97,8 +116,9 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             Assert.AreEqual(84, model.Measure(new ObisCode(1, 0, 1, 8, 0, 255)), "a boxed ObisCode: header + 6 fields");
             Assert.AreEqual(48 + 2 * 84, model.Measure(new ObisCode[2]), "ObisCode[2]: 20 + 2 x 12 rounded to 48, plus one object per element");
             Assert.AreEqual(60, model.Measure(new string[3]), "string[3] of nulls: 20 + 36 = 56, rounded up to 60");
-            // Reading: 17 fields + header, its ObisCode (7 blocks) and MeterTime (1 + 4 fields) as separate objects.
-            Assert.AreEqual(18 * 12 + 7 * 12 + 5 * 12, model.Measure(new Reading()));
+            // Reading: header + 9 fields (OBIS key, time ticks, packed small fields: no struct objects); it was 360 bytes
+            // with 17 fields and its ObisCode (7 blocks) and MeterTime (1 + 4 fields) as separate objects.
+            Assert.AreEqual(10 * 12, model.Measure(new Reading()));
             object shared = new byte[10];
             Assert.AreEqual(48 + 36, model.Measure(new object[] { shared, shared }), "object[2] (20 + 24 rounded to 48) and a byte[10] reached twice, counted once (36)");
         }
