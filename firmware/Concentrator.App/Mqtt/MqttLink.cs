@@ -62,6 +62,11 @@ namespace Concentrator.App.Mqtt
         private readonly string _infoTopic;
         private readonly string _homeAssistantStatusTopic;
         private readonly object _lock = new object();
+
+        // Guards the payload writer shared by the readings' size check (ReadingPublisher) and the renders of Pump; taken
+        // before _lock, never inside it.
+        private readonly object _payloadLock = new object();
+        private readonly JsonWriter _payloadWriter;
         private readonly AutoResetEvent _connectionLost = new AutoResetEvent(false);
         private readonly AutoResetEvent _work = new AutoResetEvent(false);
         private readonly ushort[] _messageIds = new ushort[MaxUnacknowledged];
@@ -98,7 +103,8 @@ namespace Concentrator.App.Mqtt
             _settings = settings;
             _queue = queue;
             _message = new QueuedMessage(queue.MaxRecordBytes);
-            _renderer = new QueuedMessageRenderer(settings.TopicPrefix, settings.DeviceId, settings.CompactReadings, settings.PayloadBytes, settings.PayloadBytes);
+            _payloadWriter = new JsonWriter(settings.PayloadBytes);
+            _renderer = new QueuedMessageRenderer(settings.TopicPrefix, settings.DeviceId, settings.CompactReadings, settings.PayloadBytes, _payloadWriter);
             _pacer = new ReplayPacer(settings.ReplayPerSecond, 5);
             _statusTopic = MqttTopics.Status(settings.TopicPrefix, settings.DeviceId);
             _commandTopic = MqttTopics.Command(settings.TopicPrefix, settings.DeviceId);
@@ -317,6 +323,7 @@ namespace Concentrator.App.Mqtt
             bool sent = PumpDiscovery();
             while (true)
             {
+                lock (_payloadLock)
                 lock (_lock)
                 {
                     if (!_connected || _unacknowledged >= MaxUnacknowledged || _queue.Unsent == 0 || !_pacer.TryTake(Environment.TickCount64))
@@ -367,6 +374,20 @@ namespace Concentrator.App.Mqtt
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The payload-sized JSON writer shared with the renders of queued records; use it only inside
+        /// <see cref="PayloadLock"/> (taken before any of this link's other locks).
+        /// </summary>
+        internal JsonWriter PayloadWriter
+        {
+            get { return _payloadWriter; }
+        }
+
+        internal object PayloadLock
+        {
+            get { return _payloadLock; }
         }
 
         /// <summary>

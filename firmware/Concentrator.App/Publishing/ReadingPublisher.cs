@@ -39,7 +39,7 @@ namespace Concentrator.App.Publishing
 
             _mqtt = mqtt;
             _settings = settings;
-            _writer = new JsonWriter(settings.PayloadBytes);
+            _writer = mqtt.PayloadWriter; // shared with the renders of queued records, under mqtt.PayloadLock
         }
 
         public MqttLink Mqtt
@@ -105,6 +105,7 @@ namespace Concentrator.App.Publishing
         internal string Publish(string meterId, string topic, ReadingSet readings)
         {
             lock (_sync)
+            lock (_mqtt.PayloadLock)
             {
                 _readings++;
                 _mqtt.ObserveReadings(meterId, topic, readings); // Home Assistant discovery: due on a meter's first set (a compare after)

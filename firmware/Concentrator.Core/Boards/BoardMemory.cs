@@ -41,23 +41,26 @@ namespace Concentrator.Core.Boards
         /// </summary>
         public const int RuntimeReserveBytes = 30 * 1024;
 
-        /// <summary>Modelled: configuration, command executor, forward queue, MQTT link, reading publisher, Core statics (P1 alone 50.3 KiB minus the P1 port).</summary>
-        public const int ModelBaseBytes = 27708;
+        /// <summary>
+        /// Modelled: configuration, command executor, forward queue, MQTT link with the queued records' renderer, reading
+        /// publisher, Home Assistant discovery, DIAG/CAPT, Core statics (P1 alone 58.8 KiB minus the P1 port).
+        /// </summary>
+        public const int ModelBaseBytes = 44292;
 
         /// <summary>Modelled: the P1 port with its DSMR decoder and reading set.</summary>
-        public const int ModelP1Bytes = 23820;
+        public const int ModelP1Bytes = 15888;
 
         /// <summary>Modelled: the optical port (IEC 62056-21).</summary>
-        public const int ModelOpticalBytes = 27432;
+        public const int ModelOpticalBytes = 23304;
 
         /// <summary>Modelled: the SML head.</summary>
-        public const int ModelSmlBytes = 15984;
+        public const int ModelSmlBytes = 13368;
 
-        /// <summary>Modelled: what the RS485 bus's meters share (P1 + 10 meters 107.9 KiB, minus P1 alone, minus 10 meters).</summary>
-        public const int ModelBusSharedBytes = 37008;
+        /// <summary>Modelled: what the RS485 bus's meters share (P1 + 10 meters 109.7 KiB, minus P1 alone, minus 10 meters).</summary>
+        public const int ModelBusSharedBytes = 28624;
 
-        /// <summary>Modelled: each DLMS meter on the bus (2.1 KiB: schedule, bus member, strings, publisher; 10 to 31 meters).</summary>
-        public const int ModelBusMeterBytes = 2196;
+        /// <summary>Modelled: each DLMS meter on the bus (2.3 KiB: schedule, bus member, strings, publisher, DIAG health; 10 to 31 meters).</summary>
+        public const int ModelBusMeterBytes = 2348;
 
         /// <summary>Free heap below which a PSRAM board is taken to run an image without PSRAM support.</summary>
         public const int PsramImageThresholdBytes = 512 * 1024;

@@ -44,7 +44,22 @@ namespace Concentrator.Core.Forwarding
         /// <param name="textCapacity">Most text bytes (values, units, identifiers) a queued reading set may hold.</param>
         /// <param name="payloadCapacity">Size of the JSON buffer (the same as the readings were checked against when queued).</param>
         public QueuedMessageRenderer(string topicPrefix, string deviceId, int maxReadings, int textCapacity, int payloadCapacity)
+            : this(topicPrefix, deviceId, maxReadings, textCapacity, new JsonWriter(payloadCapacity))
         {
+        }
+
+        /// <summary>
+        /// As above, formatting into <paramref name="payload"/>, a writer the caller may use between renders too (the
+        /// board checks each reading set's JSON size in the same buffer when it queues the set, under one lock with the
+        /// renders: one payload-sized buffer instead of two on a small heap).
+        /// </summary>
+        public QueuedMessageRenderer(string topicPrefix, string deviceId, int maxReadings, int textCapacity, JsonWriter payload)
+        {
+            if (payload == null)
+            {
+                throw new ArgumentNullException("payload");
+            }
+
             if (topicPrefix == null)
             {
                 throw new ArgumentNullException("topicPrefix");
@@ -58,7 +73,7 @@ namespace Concentrator.Core.Forwarding
             _prefix = topicPrefix;
             _deviceId = deviceId;
             _set = new ReadingSet(maxReadings, textCapacity);
-            _writer = new JsonWriter(payloadCapacity);
+            _writer = payload;
         }
 
         /// <summary>After a successful <see cref="Render"/>: the topic to publish on.</summary>

@@ -69,17 +69,17 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
                 "| RS485 bus, 8 meters / + P1 | " + KiB(BoardMemory.ModelledAppBytes(false, false, false, 8)) + " / " + KiB(BoardMemory.ModelledAppBytes(true, false, false, 8)) + " KiB |",
                 "| RS485 bus, 31 meters (a utility's full bus) | " + KiB(BoardMemory.ModelledAppBytes(false, false, false, 31)) + " KiB |",
                 "| RS485 bus, 31 meters + P1 / + optical head | " + KiB(BoardMemory.ModelledAppBytes(true, false, false, 31)) + " / " + KiB(BoardMemory.ModelledAppBytes(false, true, false, 31)) + " KiB |",
-                "Each further bus meter adds about 2.1 KiB (" + BoardMemory.ModelBusMeterBytes + " B)",
+                "Each further bus meter adds about 2.3 KiB (" + BoardMemory.ModelBusMeterBytes + " B)",
             };
             foreach (string row in rows)
             {
                 Assert.IsTrue(guide.Contains(row, StringComparison.Ordinal), "hardware/README.md lacks: " + row);
             }
 
-            // Rows the guide marks as not fitting without PSRAM do not fit BoardMemory's budget, and the two that fit do.
+            // Rows the guide marks as not fitting without PSRAM do not fit BoardMemory's budget, and the one that fits does.
             int budget = BoardMemory.AppBudgetBytes(BoardProfiles.DevKitC());
             Assert.IsTrue(BoardMemory.ModelledAppBytes(true, false, false, 0) <= budget);
-            Assert.IsTrue(BoardMemory.ModelledAppBytes(false, true, false, 0) <= budget);
+            Assert.IsTrue(BoardMemory.ModelledAppBytes(false, true, false, 0) > budget);
             Assert.IsTrue(BoardMemory.ModelledAppBytes(true, false, true, 0) > budget);
             Assert.IsTrue(BoardMemory.ModelledAppBytes(false, false, false, 1) > budget);
         }

@@ -4,6 +4,7 @@ using System.Text;
 using Concentrator.Core.Bus;
 using Concentrator.Core.Commands;
 using Concentrator.Core.Configuration;
+using Concentrator.Core.Diagnostics;
 using Concentrator.Core.Dlms;
 using Concentrator.Core.Dsmr;
 using Concentrator.Core.Forwarding;
@@ -70,6 +71,27 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
     /// </summary>
     public static class FirmwareHeapGraph
     {
+        /// <summary>CAPT's buffer on the board (App/Commands/AppDiagnostics.CaptureBytes).</summary>
+        public const int DiagnosticsCaptureBytes = 2048;
+
+        // A capture's dump goes to the queue on the board; the model keeps only the capture's own objects.
+        private sealed class DiscardedDump : ICaptureOutput
+        {
+            public void Publish(string meterId, byte[] dump, int length)
+            {
+            }
+        }
+
+        // The reader a CapturingMeterReader wraps is counted with its port; this one only fills the slot.
+        private sealed class StandInReader : IMeterReader
+        {
+            public ReadingSet Readings => null!;
+
+            public string LastError => string.Empty;
+
+            public MeterReadStatus Read(MeterDefinition meter, int budgetMilliseconds) => MeterReadStatus.NotSupported;
+        }
+
         public const string App = "firmware/Concentrator.App/";
         public const string Drivers = "firmware/Concentrator.Drivers/";
 
@@ -179,12 +201,13 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
 
             // The compact queue records made JSON again when sent (MqttLink's QueuedMessageRenderer: a reading set of
             // settings.CompactReadings readings, a JSON buffer of the payload size, the record codec, cached topics).
-            QueuedMessageRenderer renderer = new QueuedMessageRenderer(prefix, device, CompactReadings, configuration.PayloadBytes, configuration.PayloadBytes);
+            JsonWriter payload = new JsonWriter(configuration.PayloadBytes); // MqttLink's, shared by the renders and ReadingPublisher's size check
+            QueuedMessageRenderer renderer = new QueuedMessageRenderer(prefix, device, CompactReadings, configuration.PayloadBytes, payload);
             RenderCompactRecords(renderer, busMeters, configuration.PayloadBytes);
             rows.Add(new HeapComponent("compact queue records (renderer)", new object[] { renderer }, 0, string.Empty));
 
             // One JSON writer for every reading payload (ReadingPublisher) and one publisher per meter.
-            rows.Add(new HeapComponent("reading publisher (payload buffer)", new object[] { new JsonWriter(configuration.PayloadBytes), new ReadingJsonFormatter(), new ReadingRecordCodec(), new byte[CompactRecordBytes] },
+            rows.Add(new HeapComponent("reading publisher (payload buffer)", new object[] { payload, new ReadingJsonFormatter(), new ReadingRecordCodec(), new byte[CompactRecordBytes] },
                 AppSource.ObjectBytes(App + "Publishing/ReadingPublisher.cs") + Array(NanoHeapModel.Block, ConcentratorConfiguration.MaxMeters + 1) + NanoHeapModel.Block,
                 "ReadingPublisher, its MeterPublisher[] and lock object"));
 
@@ -250,6 +273,37 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
             }
 
             rows.Add(new HeapComponent("Home Assistant discovery records (" + meterCount + " meters)", new object[] { discovery }, 0, string.Empty));
+
+            // DIAG and CAPT (AppDiagnostics, PortStarter): the health of every meter, the capture buffer, and per port the
+            // capturing link, the health sink and each meter's capturing reader (the health objects after their first reads).
+            MeterHealthTable health = new MeterHealthTable(Math.Max(ConcentratorConfiguration.MaxMeters, meterCount), clock); // the every-port bound has more meters than a configuration holds
+            FrameCapture capture = new FrameCapture(DiagnosticsCaptureBytes, clock, new DiscardedDump(), FrameCapture.BoundFor(900));
+            List<object> diagnosticsParts = new List<object> { health, capture };
+            ScriptedByteLink port = new ScriptedByteLink(new object[0]);
+            for (int i = 0; i < meterCount; i++)
+            {
+                MeterHealth meter = health.Add(meterIds[i]);
+                meter.Reading(Runtime("9600 8N1 HDLC 1/17"));
+                bool pushed = i == 0 || (smlHead && meterIds[i] == "sml");
+                if (pushed)
+                {
+                    diagnosticsParts.Add(new PushMeterHealthSink(new RecordingTelegramSink(), null, meter, capture));
+                    diagnosticsParts.Add(new CapturingByteLink(port, capture));
+                }
+                else
+                {
+                    diagnosticsParts.Add(new CapturingMeterReader(new StandInReader(), capture, port));
+                }
+            }
+
+            int polledPorts = (busMeters > 0 ? 1 : 0) + (optical ? 1 : 0) + (tcp ? 1 : 0);
+            for (int p = 0; p < polledPorts; p++)
+            {
+                diagnosticsParts.Add(new CapturingByteLink(port, capture));
+            }
+
+            rows.Add(new HeapComponent("diagnostics (DIAG health of " + meterCount + " meters, CAPT buffer)", diagnosticsParts.ToArray(),
+                polledPorts * (NanoHeapModel.Block * 6), "MeterHealthSink per polled port (its arrays counted with the port's meters)"));
             return rows;
         }
 

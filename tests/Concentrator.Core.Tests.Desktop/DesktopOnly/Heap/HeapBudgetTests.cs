@@ -28,13 +28,13 @@ namespace Concentrator.Core.Tests.Desktop.DesktopOnly.Heap
         /// What the graph with every port and 31 bus meters measures now, rounded up: it does NOT fit the budget (see
         /// the README's "what is left"); a change that makes it larger must say so here and there.
         /// </summary>
-        public const int EveryPortCeilingBytes = 192 * 1024;
+        public const int EveryPortCeilingBytes = 196 * 1024;
 
         /// <summary>
-        /// What one more DLMS meter on the bus costs now, with its discovery record (it was 46 KB before the bus shared
-        /// its scratch).
+        /// What one more DLMS meter on the bus costs now, with its discovery record and DIAG health (it was 46 KB before the
+        /// bus shared its scratch).
         /// </summary>
-        public const int PerBusMeterCeilingBytes = 2250;
+        public const int PerBusMeterCeilingBytes = 2400;
 
         /// <summary>What one TCP endpoint with a DLMS wrapper meter costs beside P1 now.</summary>
         public const int TcpEndpointCeilingBytes = 30 * 1024;
