@@ -87,11 +87,15 @@ namespace Concentrator.App.Commands
         public void FillStatus(ConcentratorStatus status)
         {
             status.UptimeSeconds = Environment.TickCount64 / 1000;
-            status.FreeHeap = (int)nanoFramework.Runtime.Native.GC.Run(false);
+            if (!status.CountersOnly)
+            {
+                status.FreeHeap = (int)nanoFramework.Runtime.Native.GC.Run(false);
+            }
+
             MqttLink mqtt = _mqtt;
             ReadingPublisher publisher = _publisher;
             NetworkConnection network = _network;
-            if (network != null)
+            if (network != null && !status.CountersOnly)
             {
                 status.SignalDbm = network.SignalDbm();
                 status.LocalIp = NetworkConnection.LocalAddress();

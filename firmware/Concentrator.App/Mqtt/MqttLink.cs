@@ -443,19 +443,10 @@ namespace Concentrator.App.Mqtt
 
             lock (_statusGate)
             {
-                _counters.Clear();
-                _counters.MetersOffline = -1; // left out of the status unless the runtime reports it (a false 0 would reassure)
+                // Once a minute only the counters the schedule compares are taken (no heap collection, no Wi-Fi scan);
+                // the free heap is measured when the status is actually published.
                 IDiagnosticsSource diagnostics = _diagnostics;
-                if (diagnostics != null)
-                {
-                    diagnostics.FillStatus(_counters);
-                    _status.TakeCounters(_counters);
-                }
-                else
-                {
-                    _status.UptimeSeconds = Environment.TickCount64 / 1000;
-                }
-
+                TakeCounters(diagnostics, true);
                 _status.DefaultPassword = configuration != null ? configuration.UsesDefaultPassword : _defaultPassword;
                 _status.IntervalHours = configuration != null ? configuration.StatusIntervalHours : -1;
                 MqttClient client;
@@ -463,7 +454,6 @@ namespace Concentrator.App.Mqtt
                 long now = Environment.TickCount64;
                 lock (_lock)
                 {
-                    client = _client;
                     if (!_connected)
                     {
                         return;
@@ -472,6 +462,16 @@ namespace Concentrator.App.Mqtt
                     _status.QueueDepth = _queue.Count;
                     _status.QueueDropped = _queue.Dropped;
                     if (!_statusSchedule.IsDue(now, _status.IntervalHours, _status))
+                    {
+                        return;
+                    }
+                }
+
+                TakeCounters(diagnostics, false);
+                lock (_lock)
+                {
+                    client = _client;
+                    if (!_connected)
                     {
                         return;
                     }
@@ -491,6 +491,27 @@ namespace Concentrator.App.Mqtt
                     Log.Warn("MQTT: status not published: " + ex.Message);
                 }
             }
+        }
+
+        // The runtime's counters into the status (under _statusGate); with countersOnly, without the free heap's collection.
+        private void TakeCounters(IDiagnosticsSource diagnostics, bool countersOnly)
+        {
+            if (diagnostics == null)
+            {
+                _status.UptimeSeconds = Environment.TickCount64 / 1000;
+                return;
+            }
+
+            _counters.Clear();
+            _counters.MetersOffline = -1; // left out of the status unless the runtime reports it (a false 0 would reassure)
+            _counters.CountersOnly = countersOnly;
+            diagnostics.FillStatus(_counters);
+            if (countersOnly)
+            {
+                _counters.FreeHeap = _status.FreeHeap; // the last measured figure until the next publication measures again
+            }
+
+            _status.TakeCounters(_counters);
         }
 
         // The device information, from the configuration in force (a writer sized for its inventory, once per connection).

@@ -40,6 +40,13 @@ namespace Concentrator.Core.Commands
         /// <summary>Meters currently marked offline.</summary>
         public int MetersOffline;
 
+        /// <summary>
+        /// Set by a caller that asks often and only compares counters (the status schedule, once a minute): the source
+        /// then leaves out what costs a heap collection or a radio scan (<see cref="FreeHeap"/>, <see cref="SignalDbm"/>
+        /// stay unknown). INFO and DIAG ask with it cleared.
+        /// </summary>
+        public bool CountersOnly;
+
         public void Clear()
         {
             SignalDbm = UnknownSignal;
@@ -54,6 +61,7 @@ namespace Concentrator.Core.Commands
             QueueDepth = 0;
             QueueDropped = 0;
             MetersOffline = 0;
+            CountersOnly = false;
         }
     }
 }

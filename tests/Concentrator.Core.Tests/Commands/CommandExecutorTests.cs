@@ -209,6 +209,7 @@ namespace Concentrator.Core.Tests.Commands
             CommandRig rig = new CommandRig(true);
 
             Assert.AreEqual("UP=3600s MTRS=2 OFF=1 RD=120 ERR=2 Q=5 DROP=1 MQTT=UP HEAP=41000 PWDFAIL=0 SIG=-57dBm LIP=89.24.0.201 PWD=DEFAULT", rig.Run("MCP DIAG PWD=HELLO"));
+            Assert.IsFalse(rig.Runtime.AskedCountersOnly, "DIAG asks for the heap and the signal, not only the counters");
             Assert.AreEqual("ID=bus-07 ST=FAILING RD=96 ERR=3 SEQ=2 AGE=1800s LINK=[9600 7E1 mode C] LAST=timeout", rig.Run("MCP DIAG PWD=HELLO ID=bus-07"));
             Assert.AreEqual("ID=p1 ST=NEW RD=0 ERR=0 SEQ=0 AGE= LINK= LAST=", rig.Run("MCP DIAG PWD=HELLO ID=p1"));
             Assert.IsTrue(rig.Unchanged());

@@ -16,8 +16,12 @@ namespace Concentrator.Core.Tests.Commands
         public int RepliesBeforeRestart = -1;
         public int Replies;
 
+        /// <summary>What the last status request asked for (INFO and DIAG want the heap and the signal too).</summary>
+        public bool AskedCountersOnly = true;
+
         public void FillStatus(ConcentratorStatus status)
         {
+            AskedCountersOnly = status.CountersOnly;
             status.SignalDbm = -57;
             status.LocalIp = "89.24.0.201";
             status.State = "485";
